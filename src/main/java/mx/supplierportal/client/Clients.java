@@ -1,0 +1,138 @@
+package mx.supplierportal.client;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Client organisations and their staff. A client is an app-table row plus, in Camunda's identity tables, a tenant
+ * and one group per {@link StaffRole}; staff are Camunda users in those groups.
+ */
+@Service
+public class Clients {
+
+    /** Tenant ids and group prefixes: lower-case letters, digits and dashes. */
+    public static final String CAMUNDA_ADMIN_GROUP = "camunda-admin";
+
+    private static final Pattern CODE = Pattern.compile("^[a-z][a-z0-9-]{1,39}$");
+
+    private final ClientRepository repository;
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+
+    Clients(ClientRepository repository, IdentityService identityService, AuthorizationService authorizationService) {
+        this.repository = repository;
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+    }
+
+    public Optional<Client> findByCode(String code) {
+        return repository.findByCode(code);
+    }
+
+    public Optional<Client> findById(long id) {
+        return repository.findById(id);
+    }
+
+    /** Creates the client, its tenant, its role groups and what those groups may do in Tasklist and the engine. */
+    @Transactional
+    public Client create(String code, String name, String rfc, String postalCode, String taxRegime) {
+        if (!CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("client code must match " + CODE.pattern());
+        }
+        Client client = repository.save(new Client(code, name, rfc, postalCode, taxRegime, OffsetDateTime.now()));
+        Tenant tenant = identityService.newTenant(code);
+        tenant.setName(name);
+        identityService.saveTenant(tenant);
+        for (StaffRole role : StaffRole.values()) {
+            String groupId = role.groupOf(code);
+            Group group = identityService.newGroup(groupId);
+            group.setName(name + " — " + role.suffix());
+            group.setType("WORKFLOW");
+            identityService.saveGroup(group);
+            identityService.createTenantGroupMembership(code, groupId);
+            grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(groupId, Resources.FILTER, "*", Permissions.READ);
+            grant(groupId, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+            grant(groupId, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+            grant(groupId, Resources.DEPLOYMENT, "*", Permissions.READ);
+            grant(groupId, Resources.USER, "*", Permissions.READ);
+            grant(groupId, Resources.GROUP, "*", Permissions.READ);
+        }
+        String admins = StaffRole.ADMIN.groupOf(code);
+        grant(admins, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(admins, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+        grant(admins, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
+        grant(admins, Resources.TASK, "*", Permissions.READ);
+        grant(admins, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
+        return client;
+    }
+
+    /** Adds a staff member (a Camunda user) to the client's tenant and to the groups of the given roles. */
+    @Transactional
+    public void addStaff(String clientCode, String userId, String firstName, String lastName, String email,
+            String password, StaffRole... roles) {
+        User user = identityService.newUser(userId);
+        user.setFirstName(firstName);
+        user.setLastName(lastName);
+        user.setEmail(email);
+        user.setPassword(password);
+        identityService.saveUser(user);
+        identityService.createTenantUserMembership(clientCode, userId);
+        for (StaffRole role : roles) {
+            identityService.createMembership(userId, role.groupOf(clientCode));
+        }
+    }
+
+    /**
+     * Camunda's administrators group ({@code camunda-admin}) with every permission on every resource, as the
+     * Camunda starter would create it. Used by the demo data; production names its admin through
+     * {@code camunda.bpm.admin-user.*}.
+     */
+    @Transactional
+    public void ensureCamundaAdminGroup() {
+        if (identityService.createGroupQuery().groupId(CAMUNDA_ADMIN_GROUP).count() > 0) {
+            return;
+        }
+        Group group = identityService.newGroup(CAMUNDA_ADMIN_GROUP);
+        group.setName("Camunda BPM Administrators");
+        group.setType("SYSTEM");
+        identityService.saveGroup(group);
+        for (Resource resource : Resources.values()) {
+            grant(CAMUNDA_ADMIN_GROUP, resource, "*",
+                    ResourceTypeUtil.getPermissionByNameAndResourceType("ALL", resource.resourceType()));
+        }
+    }
+
+    /** Makes an existing user a member of Camunda's administrators group. */
+    @Transactional
+    public void makeCamundaAdmin(String userId) {
+        identityService.createMembership(userId, CAMUNDA_ADMIN_GROUP);
+    }
+
+    private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        authorization.setGroupId(groupId);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizationService.saveAuthorization(authorization);
+    }
+}

@@ -1,0 +1,109 @@
+package mx.supplierportal.notification;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/** {@code /dev/mailbox}: the emails caught by the demo SMTP capture, newest first, with clickable links. */
+@Controller
+@ConditionalOnProperty(name = "portal.demo.enabled", havingValue = "true")
+class DemoMailboxController {
+
+    private static final Pattern URL = Pattern.compile("https?://\\S+");
+
+    /** A line of text cut into plain pieces and links, so that the page can show links without raw HTML. */
+    record Piece(String text, boolean link) {
+    }
+
+    record Summary(int index, String to, String subject, Date sent) {
+    }
+
+    private final GreenMail greenMail;
+
+    DemoMailboxController(GreenMail greenMail) {
+        this.greenMail = greenMail;
+    }
+
+    @GetMapping("/dev/mailbox")
+    String list(Model model) throws MessagingException {
+        MimeMessage[] messages = greenMail.getReceivedMessages();
+        List<Summary> summaries = new ArrayList<>();
+        for (int i = messages.length - 1; i >= 0; i--) {
+            summaries.add(new Summary(i, recipients(messages[i]), messages[i].getSubject(), messages[i].getSentDate()));
+        }
+        model.addAttribute("messages", summaries);
+        return "dev/mailbox";
+    }
+
+    @GetMapping("/dev/mailbox/{index}")
+    String show(@PathVariable int index, Model model) throws MessagingException, IOException {
+        MimeMessage[] messages = greenMail.getReceivedMessages();
+        if (index < 0 || index >= messages.length) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        MimeMessage message = messages[index];
+        List<List<Piece>> lines = new ArrayList<>();
+        for (String line : plainText(message).split("\\R", -1)) {
+            lines.add(pieces(line));
+        }
+        model.addAttribute("message", new Summary(index, recipients(message), message.getSubject(),
+                message.getSentDate()));
+        model.addAttribute("lines", lines);
+        return "dev/mail";
+    }
+
+    static List<Piece> pieces(String line) {
+        List<Piece> pieces = new ArrayList<>();
+        Matcher matcher = URL.matcher(line);
+        int last = 0;
+        while (matcher.find()) {
+            if (matcher.start() > last) {
+                pieces.add(new Piece(line.substring(last, matcher.start()), false));
+            }
+            pieces.add(new Piece(matcher.group(), true));
+            last = matcher.end();
+        }
+        if (last < line.length()) {
+            pieces.add(new Piece(line.substring(last), false));
+        }
+        return pieces;
+    }
+
+    private static String recipients(MimeMessage message) throws MessagingException {
+        return String.join(", ", Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                .map(Object::toString).toList());
+    }
+
+    private static String plainText(jakarta.mail.Part part) throws MessagingException, IOException {
+        if (part.isMimeType("text/plain")) {
+            return part.getContent().toString();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart body = multipart.getBodyPart(i);
+                String text = plainText(body);
+                if (!text.isEmpty()) {
+                    return text;
+                }
+            }
+        }
+        return "";
+    }
+}

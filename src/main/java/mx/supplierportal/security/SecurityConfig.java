@@ -1,0 +1,146 @@
+package mx.supplierportal.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * One sign-in for everybody. Supplier users (app tables, BCrypt) and staff (Camunda identity) use the same form;
+ * the session it creates is recognised by the portal and by the Camunda webapps. Three chains:
+ * <ol>
+ *   <li>{@code /engine-rest/**}: HTTP Basic of a staff user, stateless, never anonymous;</li>
+ *   <li>{@code /camunda/**}: staff only, Camunda's own CSRF protection and headers;</li>
+ *   <li>the portal: form sign-in, CSRF on every form, CSP.</li>
+ * </ol>
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfig {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder(@Value("${portal.security.bcrypt-strength:12}") int strength) {
+        return new BCryptPasswordEncoder(strength);
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService supplierAccounts, PasswordEncoder passwordEncoder,
+            IdentityService identityService, AuthenticationEventPublisher eventPublisher) {
+        DaoAuthenticationProvider suppliers = new DaoAuthenticationProvider(supplierAccounts);
+        suppliers.setPasswordEncoder(passwordEncoder);
+        ProviderManager manager = new ProviderManager(suppliers, new StaffAuthenticationProvider(identityService));
+        manager.setAuthenticationEventPublisher(eventPublisher);
+        return manager;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRest(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        return http
+                .securityMatcher(path("/engine-rest/**"))
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(StaffPrincipal.ROLE))
+                .httpBasic(basic -> basic.realmName("supplier-portal"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable()) // no browser session here: every call carries its credentials
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain camundaWebapps(HttpSecurity http, AuthenticationManager authenticationManager)
+            throws Exception {
+        return http
+                .securityMatcher(path("/camunda/**"))
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(StaffPrincipal.ROLE))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+                // The webapps send their own X-XSRF-TOKEN (Camunda's CsrfPreventionFilter) and their own CSP.
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain portal(HttpSecurity http, AuthenticationManager authenticationManager,
+            RateLimiter rateLimiter, LocaleResolver localeResolver) throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+        redirect.setDefaultTargetUrl("/");
+        return http
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(paths("/login", "/activate", "/password/**", "/locale", "/error", "/error/**",
+                                "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
+                                "/actuator/health/**", "/dev/mailbox/**")).permitAll()
+                        .requestMatchers(paths("/admin/**")).hasAuthority("ROLE_CLIENT_ADMIN")
+                        .requestMatchers(paths("/profile/**")).hasAuthority(SupplierPrincipal.ROLE)
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .successHandler((request, response, authentication) -> {
+                            rememberLanguage(localeResolver, request, response, authentication);
+                            redirect.onAuthenticationSuccess(request, response, authentication);
+                        })
+                        .failureUrl("/login?error")
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .addFilterBefore(new LoginRateLimitFilter(rateLimiter), UsernamePasswordAuthenticationFilter.class)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frame -> frame.deny()))
+                .build();
+    }
+
+    /**
+     * Path matchers that do not depend on Spring MVC: the Camunda webapps and REST API are servlets of their own.
+     */
+    private static RequestMatcher[] paths(String... patterns) {
+        RequestMatcher[] matchers = new RequestMatcher[patterns.length];
+        for (int i = 0; i < patterns.length; i++) {
+            matchers[i] = path(patterns[i]);
+        }
+        return matchers;
+    }
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    /** A supplier's saved language becomes the language of the session. */
+    private static void rememberLanguage(LocaleResolver localeResolver, HttpServletRequest request,
+            HttpServletResponse response, Authentication authentication) throws IOException {
+        if (authentication.getPrincipal() instanceof SupplierPrincipal supplier) {
+            localeResolver.setLocale(request, response, Locale.forLanguageTag(supplier.language()));
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package mx.supplierportal.security;
+
+import java.io.Serializable;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * A signed-in member of a client's staff: a Camunda identity user, with its groups and tenants (client codes) as
+ * read at sign-in.
+ */
+public final class StaffPrincipal implements Principal, Serializable {
+
+    public static final String ROLE = "ROLE_STAFF";
+    /** Camunda's built-in administrators group. */
+    public static final String CAMUNDA_ADMIN_GROUP = "camunda-admin";
+
+    private final String userId;
+    private final String displayName;
+    private final Set<String> groupIds;
+    private final Set<String> tenantIds;
+
+    public StaffPrincipal(String userId, String displayName, Collection<String> groupIds, Collection<String> tenantIds) {
+        this.userId = userId;
+        this.displayName = displayName;
+        this.groupIds = Set.copyOf(new TreeSet<>(groupIds));
+        this.tenantIds = Set.copyOf(new TreeSet<>(tenantIds));
+    }
+
+    @Override
+    public String getName() {
+        return userId;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Set<String> groupIds() {
+        return groupIds;
+    }
+
+    /** Client codes this person works for. */
+    public Set<String> tenantIds() {
+        return tenantIds;
+    }
+
+    public boolean worksFor(String clientCode) {
+        return tenantIds.contains(clientCode);
+    }
+
+    /** A client admin of {@code clientCode}: member of {@code {clientCode}-admin} and of the client's tenant. */
+    public boolean isAdminOf(String clientCode) {
+        return worksFor(clientCode) && groupIds.contains(clientCode + "-admin");
+    }
+
+    /** The client codes this person administers, sorted. */
+    public List<String> administeredClients() {
+        List<String> codes = new ArrayList<>();
+        for (String tenant : new TreeSet<>(tenantIds)) {
+            if (isAdminOf(tenant)) {
+                codes.add(tenant);
+            }
+        }
+        return codes;
+    }
+
+    List<GrantedAuthority> authorities() {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        authorities.add(new SimpleGrantedAuthority(ROLE));
+        if (!administeredClients().isEmpty()) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_CLIENT_ADMIN"));
+        }
+        if (groupIds.contains(CAMUNDA_ADMIN_GROUP)) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_CAMUNDA_ADMIN"));
+        }
+        return authorities;
+    }
+
+    @Override
+    public String toString() {
+        return "StaffPrincipal[" + userId + "]";
+    }
+}

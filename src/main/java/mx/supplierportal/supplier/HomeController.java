@@ -1,0 +1,64 @@
+package mx.supplierportal.supplier;
+
+import mx.supplierportal.security.CurrentUser;
+import mx.supplierportal.security.StaffPrincipal;
+import mx.supplierportal.security.SupplierPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import mx.supplierportal.web.Languages;
+import org.springframework.web.servlet.LocaleResolver;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** The first page after sign-in: the supplier's dashboard, or the staff's start page; and the supplier profile. */
+@Controller
+class HomeController {
+
+    private final SupplierOverview overview;
+    private final SupplierAccounts accounts;
+    private final LocaleResolver localeResolver;
+
+    HomeController(SupplierOverview overview, SupplierAccounts accounts, LocaleResolver localeResolver) {
+        this.overview = overview;
+        this.accounts = accounts;
+        this.localeResolver = localeResolver;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        if (CurrentUser.supplier().isPresent()) {
+            SupplierPrincipal supplier = CurrentUser.supplier().get();
+            model.addAttribute("user", supplier);
+            model.addAttribute("overview", overview.of(supplier.supplierId()).orElseThrow());
+            return "dashboard";
+        }
+        StaffPrincipal staff = CurrentUser.staff().orElseThrow();
+        model.addAttribute("staff", staff);
+        return "staff-home";
+    }
+
+    @GetMapping("/profile")
+    String profile(Model model) {
+        SupplierPrincipal supplier = CurrentUser.supplier().orElseThrow();
+        model.addAttribute("user", supplier);
+        model.addAttribute("language", accounts.loadUserByUsername(supplier.email()) instanceof SupplierPrincipal p
+                ? p.language() : supplier.language());
+        return "profile";
+    }
+
+    @PostMapping("/profile")
+    String saveProfile(@RequestParam("language") String language, HttpServletRequest request,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        SupplierPrincipal supplier = CurrentUser.supplier().orElseThrow();
+        return Languages.parse(language).map(locale -> {
+            accounts.changeLanguage(supplier.userId(), locale);
+            localeResolver.setLocale(request, response, locale);
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/profile";
+        }).orElse("redirect:/profile");
+    }
+}

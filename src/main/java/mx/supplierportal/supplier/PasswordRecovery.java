@@ -1,0 +1,123 @@
+package mx.supplierportal.supplier;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import mx.supplierportal.security.RateLimiter;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * "Recover the access to the portal": an email form whose answer never says whether the email exists, a reset link
+ * sent by the {@code password-recovery} process, a new password, and an email saying the password changed.
+ */
+@Service
+public class PasswordRecovery {
+
+    public static final String PROCESS_KEY = "password-recovery";
+    static final String CHOOSE_TASK = "Task_ChooseNewPassword";
+
+    public enum RequestOutcome {
+        /** The neutral answer: "if the email belongs to an account, a link is on its way". */
+        ACCEPTED,
+        /** Too many requests from this address; the person is told to wait. */
+        TOO_MANY
+    }
+
+    public enum LinkState { VALID, UNKNOWN, USED, EXPIRED, REPLACED }
+
+    public record Outcome(LinkState state, List<String> problems) {
+
+        public boolean changed() {
+            return state == LinkState.VALID && problems.isEmpty();
+        }
+    }
+
+    private final SupplierUserRepository users;
+    private final AccountTokens tokens;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final RateLimiter rateLimiter;
+    private final PasswordPolicy passwordPolicy;
+    private final PasswordEncoder passwordEncoder;
+    private final OnboardingProperties properties;
+    private final Clock clock;
+
+    PasswordRecovery(SupplierUserRepository users, AccountTokens tokens, RuntimeService runtimeService,
+            TaskService taskService, RateLimiter rateLimiter, PasswordPolicy passwordPolicy,
+            PasswordEncoder passwordEncoder, OnboardingProperties properties, Clock clock) {
+        this.users = users;
+        this.tokens = tokens;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.rateLimiter = rateLimiter;
+        this.passwordPolicy = passwordPolicy;
+        this.passwordEncoder = passwordEncoder;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public RequestOutcome request(String email, String clientAddress) {
+        if (!rateLimiter.tryRecoveryFrom(clientAddress)) {
+            return RequestOutcome.TOO_MANY;
+        }
+        Optional<SupplierUser> user = users.findByEmail(SupplierAccounts.normalizeEmail(email))
+                .filter(u -> u.getStatus() == SupplierUser.Status.ACTIVE);
+        if (user.isPresent() && rateLimiter.tryRecoveryFor(user.get().getEmail())) {
+            runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+                    .businessKey("supplier-user-" + user.get().getId())
+                    .setVariables(Map.of(
+                            "supplierUserId", user.get().getId(),
+                            "supplierId", user.get().getSupplierId(),
+                            "resetTimeout", properties.passwordReset().ttl().toString()))
+                    .execute();
+        }
+        return RequestOutcome.ACCEPTED;
+    }
+
+    @Transactional // the look-up locks the token row
+    public LinkState inspect(String rawToken) {
+        return linkState(tokens.lookup(rawToken, AccountToken.Purpose.PASSWORD_RESET));
+    }
+
+    @Transactional
+    public Outcome reset(String rawToken, String password, String confirmation) {
+        AccountTokens.Lookup lookup = tokens.lookup(rawToken, AccountToken.Purpose.PASSWORD_RESET);
+        LinkState state = linkState(lookup);
+        if (state != LinkState.VALID) {
+            return new Outcome(state, List.of());
+        }
+        AccountToken token = lookup.token();
+        Task task = taskService.createTaskQuery().processInstanceId(token.getProcessInstanceId())
+                .taskDefinitionKey(CHOOSE_TASK).singleResult();
+        if (task == null) {
+            return new Outcome(LinkState.EXPIRED, List.of());
+        }
+        SupplierUser user = users.findById(token.getUserId()).orElseThrow();
+        List<String> problems = passwordPolicy.problems(password, confirmation, user.getEmail());
+        if (!problems.isEmpty()) {
+            return new Outcome(LinkState.VALID, problems);
+        }
+        user.setPassword(passwordEncoder.encode(password), OffsetDateTime.now(clock));
+        tokens.use(token);
+        taskService.complete(task.getId());
+        return new Outcome(LinkState.VALID, List.of());
+    }
+
+    private static LinkState linkState(AccountTokens.Lookup lookup) {
+        return switch (lookup.state()) {
+            case VALID -> LinkState.VALID;
+            case UNKNOWN -> LinkState.UNKNOWN;
+            case USED -> LinkState.USED;
+            case EXPIRED -> LinkState.EXPIRED;
+            case REVOKED -> LinkState.REPLACED;
+        };
+    }
+}

@@ -1,0 +1,47 @@
+package mx.supplierportal.supplier;
+
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface SupplierRepository extends JpaRepository<Supplier, Long> {
+
+    Optional<Supplier> findByRfc(String rfc);
+}
+
+interface ClientSupplierRepository extends JpaRepository<ClientSupplier, Long> {
+
+    boolean existsByClientIdAndSupplierId(Long clientId, Long supplierId);
+
+    @EntityGraph(attributePaths = "supplier")
+    Page<ClientSupplier> findByClientIdOrderByRegisteredAtDescIdDesc(Long clientId, Pageable pageable);
+
+    @EntityGraph(attributePaths = "supplier")
+    Optional<ClientSupplier> findByIdAndClientId(Long id, Long clientId);
+
+    @Query("select cs from ClientSupplier cs where cs.supplier.id = :supplierId order by cs.registeredAt")
+    List<ClientSupplier> findBySupplierId(Long supplierId);
+
+    Optional<ClientSupplier> findByProcessInstanceId(String processInstanceId);
+}
+
+interface SupplierUserRepository extends JpaRepository<SupplierUser, Long> {
+
+    Optional<SupplierUser> findByEmail(String email);
+}
+
+interface AccountTokenRepository extends JpaRepository<AccountToken, Long> {
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    Optional<AccountToken> findByTokenHash(String tokenHash);
+
+    @Query("select t from AccountToken t where t.userId = :userId and t.purpose = :purpose"
+            + " and t.usedAt is null and t.revokedAt is null")
+    List<AccountToken> findOpen(Long userId, AccountToken.Purpose purpose);
+}

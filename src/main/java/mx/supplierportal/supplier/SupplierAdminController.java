@@ -1,0 +1,89 @@
+package mx.supplierportal.supplier;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import mx.supplierportal.client.Client;
+import mx.supplierportal.client.Clients;
+import mx.supplierportal.security.StaffPrincipal;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Client-admin pages: the client's suppliers, registering a supplier, resending an activation. Every request works
+ * on the client the signed-in admin administers; another client's registration ids find nothing (404).
+ */
+@Controller
+@RequestMapping("/admin/suppliers")
+class SupplierAdminController {
+
+    private final Clients clients;
+    private final SupplierRegistration registration;
+
+    SupplierAdminController(Clients clients, SupplierRegistration registration) {
+        this.clients = clients;
+        this.registration = registration;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal StaffPrincipal staff, @RequestParam(defaultValue = "0") int page,
+            Model model) {
+        Client client = administeredClient(staff);
+        model.addAttribute("client", client);
+        model.addAttribute("suppliers", registration.list(client, page));
+        return "admin/suppliers";
+    }
+
+    @GetMapping("/new")
+    String form(@AuthenticationPrincipal StaffPrincipal staff, Model model) {
+        model.addAttribute("client", administeredClient(staff));
+        model.addAttribute("form", new RegisterSupplierForm());
+        return "admin/register-supplier";
+    }
+
+    @PostMapping
+    String register(@AuthenticationPrincipal StaffPrincipal staff, @Valid @ModelAttribute("form") RegisterSupplierForm form,
+            BindingResult binding, Model model, RedirectAttributes redirect) {
+        Client client = administeredClient(staff);
+        model.addAttribute("client", client);
+        if (binding.hasErrors()) {
+            return "admin/register-supplier";
+        }
+        try {
+            SupplierRegistration.Result result = registration.register(client, form.toRequest(), staff.userId());
+            redirect.addFlashAttribute("registered", result.registration().getSupplier().getBusinessName());
+            redirect.addFlashAttribute("warnings", result.warnings());
+            return "redirect:/admin/suppliers";
+        } catch (RegistrationException e) {
+            binding.rejectValue(e.field(), e.messageKey());
+            return "admin/register-supplier";
+        }
+    }
+
+    @PostMapping("/{id}/resend")
+    String resend(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id, RedirectAttributes redirect) {
+        Client client = administeredClient(staff);
+        ClientSupplier found = registration.find(client, id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        boolean sent = registration.resendActivation(client, id);
+        redirect.addFlashAttribute(sent ? "resent" : "notResent", found.getSupplier().getBusinessName());
+        return "redirect:/admin/suppliers";
+    }
+
+    /** The first client (by code) the signed-in person administers. */
+    private Client administeredClient(StaffPrincipal staff) {
+        List<String> codes = staff == null ? List.of() : staff.administeredClients();
+        return codes.stream().findFirst().flatMap(clients::findByCode)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+    }
+}

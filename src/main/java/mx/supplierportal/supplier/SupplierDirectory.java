@@ -1,0 +1,36 @@
+package mx.supplierportal.supplier;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read-only look-ups for BPMN expressions, e.g. {@code ${supplierDirectory.emailOf(supplierUserId)}} as the
+ * recipient of a mail task. Values are read when the task runs, so a changed language or email is followed.
+ */
+@Component("supplierDirectory")
+@Transactional(readOnly = true)
+public class SupplierDirectory {
+
+    private final SupplierUserRepository users;
+
+    SupplierDirectory(SupplierUserRepository users) {
+        this.users = users;
+    }
+
+    public String emailOf(Number supplierUserId) {
+        return user(supplierUserId).getEmail();
+    }
+
+    public String languageOf(Number supplierUserId) {
+        return user(supplierUserId).getLanguage();
+    }
+
+    public String nameOf(Number supplierUserId) {
+        return user(supplierUserId).getFullName();
+    }
+
+    private SupplierUser user(Number supplierUserId) {
+        return users.findById(supplierUserId.longValue())
+                .orElseThrow(() -> new IllegalStateException("supplier user " + supplierUserId + " does not exist"));
+    }
+}
