@@ -67,6 +67,9 @@ public class Activation {
         if (lookup.token() == null || state != LinkState.CHOOSE_PASSWORD) {
             return new LinkInfo(state, null, null);
         }
+        if (activateTask(lookup.token()) == null) {
+            return new LinkInfo(LinkState.EXPIRED, null, null); // the invitation's timer has run out
+        }
         SupplierUser user = users.findById(lookup.token().getUserId()).orElseThrow();
         String businessName = suppliers.findById(user.getSupplierId()).map(Supplier::getBusinessName).orElse("");
         LinkState shown = user.getPasswordHash() == null ? LinkState.CHOOSE_PASSWORD : LinkState.CONFIRM_ONLY;
@@ -81,8 +84,7 @@ public class Activation {
             return new Outcome(state, List.of());
         }
         AccountToken token = lookup.token();
-        Task task = taskService.createTaskQuery().processInstanceId(token.getProcessInstanceId())
-                .taskDefinitionKey(ACTIVATE_TASK).singleResult();
+        Task task = activateTask(token);
         if (task == null) {
             // The invitation expired or was re-sent a moment ago.
             return new Outcome(LinkState.EXPIRED, List.of());
@@ -102,6 +104,11 @@ public class Activation {
                 .ifPresent(registration -> registration.activated(now));
         taskService.complete(task.getId());
         return new Outcome(firstActivation ? LinkState.CHOOSE_PASSWORD : LinkState.CONFIRM_ONLY, List.of());
+    }
+
+    private Task activateTask(AccountToken token) {
+        return taskService.createTaskQuery().processInstanceId(token.getProcessInstanceId())
+                .taskDefinitionKey(ACTIVATE_TASK).singleResult();
     }
 
     private static LinkState linkState(AccountTokens.Lookup lookup) {

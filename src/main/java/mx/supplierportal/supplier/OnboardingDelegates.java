@@ -46,15 +46,16 @@ class OnboardingDelegates {
 
     @Bean
     JavaDelegate markActivationExpiredDelegate() {
-        return execution -> {
-            tokens.revokeOpen(longVariable(execution, "supplierUserId"), AccountToken.Purpose.ACTIVATION);
-            registration(execution).activationExpired();
-        };
+        // The link's secret expires on its own at the same moment; the activation page then says "expired".
+        return execution -> registration(execution).activationExpired();
     }
 
     @Bean
     JavaDelegate withdrawInvitationDelegate() {
-        return execution -> registration(execution).withdrawn();
+        return execution -> {
+            tokens.revokeOpen(longVariable(execution, "supplierUserId"), AccountToken.Purpose.ACTIVATION);
+            registration(execution).withdrawn();
+        };
     }
 
     @Bean

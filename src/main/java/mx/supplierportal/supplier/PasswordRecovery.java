@@ -84,7 +84,9 @@ public class PasswordRecovery {
 
     @Transactional // the look-up locks the token row
     public LinkState inspect(String rawToken) {
-        return linkState(tokens.lookup(rawToken, AccountToken.Purpose.PASSWORD_RESET));
+        AccountTokens.Lookup lookup = tokens.lookup(rawToken, AccountToken.Purpose.PASSWORD_RESET);
+        LinkState state = linkState(lookup);
+        return state == LinkState.VALID && chooseTask(lookup.token()) == null ? LinkState.EXPIRED : state;
     }
 
     @Transactional
@@ -95,8 +97,7 @@ public class PasswordRecovery {
             return new Outcome(state, List.of());
         }
         AccountToken token = lookup.token();
-        Task task = taskService.createTaskQuery().processInstanceId(token.getProcessInstanceId())
-                .taskDefinitionKey(CHOOSE_TASK).singleResult();
+        Task task = chooseTask(token);
         if (task == null) {
             return new Outcome(LinkState.EXPIRED, List.of());
         }
@@ -109,6 +110,11 @@ public class PasswordRecovery {
         tokens.use(token);
         taskService.complete(task.getId());
         return new Outcome(LinkState.VALID, List.of());
+    }
+
+    private Task chooseTask(AccountToken token) {
+        return taskService.createTaskQuery().processInstanceId(token.getProcessInstanceId())
+                .taskDefinitionKey(CHOOSE_TASK).singleResult();
     }
 
     private static LinkState linkState(AccountTokens.Lookup lookup) {

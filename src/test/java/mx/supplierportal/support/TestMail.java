@@ -1,0 +1,107 @@
+package mx.supplierportal.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The SMTP server of the integration tests: a real GreenMail server on a free local port. */
+public final class TestMail {
+
+    private static final int PORT = freePort();
+    private static GreenMail greenMail;
+
+    private TestMail() {
+    }
+
+    public static synchronized GreenMail server() {
+        if (greenMail == null) {
+            start();
+        }
+        return greenMail;
+    }
+
+    public static int port() {
+        server();
+        return PORT;
+    }
+
+    /** SMTP goes down: the next send fails with a connection error. */
+    public static synchronized void stop() {
+        server().stop();
+    }
+
+    public static synchronized void start() {
+        greenMail = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+    }
+
+    /** The emails received for an address, oldest first. */
+    public static List<MimeMessage> to(String address) {
+        return Arrays.stream(server().getReceivedMessages()).filter(message -> {
+            try {
+                return Arrays.stream(message.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    public static String text(MimeMessage message) {
+        try {
+            return text((Part) message);
+        } catch (jakarta.mail.MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first link in the plain-text part whose path starts with {@code path}. */
+    public static String link(MimeMessage message, String path) {
+        Matcher matcher = Pattern.compile("https?://[^/\\s]+" + Pattern.quote(path) + "\\S*").matcher(text(message));
+        if (!matcher.find()) {
+            throw new AssertionError("no " + path + " link in: " + text(message));
+        }
+        return matcher.group();
+    }
+
+    private static String text(Part part) throws jakarta.mail.MessagingException, IOException {
+        if (part.isMimeType("text/plain")) {
+            return part.getContent().toString();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart body = multipart.getBodyPart(i);
+                String text = text(body);
+                if (!text.isEmpty()) {
+                    return text;
+                }
+            }
+        }
+        return "";
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
