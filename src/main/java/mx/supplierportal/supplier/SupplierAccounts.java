@@ -24,13 +24,13 @@ class SupplierAccounts implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
+        // A pending account has no password yet, so it cannot sign in. It is answered exactly like an unknown
+        // email (Spring Security then reports "bad credentials" either way), so nobody learns that it exists.
         SupplierUser user = users.findByEmail(normalizeEmail(username))
+                .filter(u -> u.getPasswordHash() != null)
                 .orElseThrow(() -> new UsernameNotFoundException("no such supplier user"));
-        // A pending account has no password yet, so it cannot sign in; it is not reported as "disabled",
-        // which would tell a stranger that the email is registered.
         return new SupplierPrincipal(user.getId(), user.getSupplierId(), user.getEmail(), user.getFullName(),
-                user.getLanguage(), user.getPasswordHash() == null ? "" : user.getPasswordHash(),
-                user.getStatus() != SupplierUser.Status.DISABLED);
+                user.getLanguage(), user.getPasswordHash(), user.getStatus() != SupplierUser.Status.DISABLED);
     }
 
     @Transactional
