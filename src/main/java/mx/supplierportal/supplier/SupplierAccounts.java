@@ -39,7 +39,8 @@ class SupplierAccounts implements UserDetailsService {
     }
 
     @EventListener
-    void onLanguageChosen(LanguageChosenEvent event) {
+    @Transactional
+    public void onLanguageChosen(LanguageChosenEvent event) {
         CurrentUser.supplier().ifPresent(supplier -> changeLanguage(supplier.userId(), event.locale()));
     }
 

@@ -2,6 +2,7 @@ package mx.supplierportal.supplier;
 
 import jakarta.validation.Valid;
 import java.util.List;
+import mx.supplierportal.cfdi.Rfc;
 import mx.supplierportal.client.Client;
 import mx.supplierportal.client.Clients;
 import mx.supplierportal.security.StaffPrincipal;
@@ -56,6 +57,9 @@ class SupplierAdminController {
             BindingResult binding, Model model, RedirectAttributes redirect) {
         Client client = administeredClient(staff);
         model.addAttribute("client", client);
+        if (!binding.hasFieldErrors("rfc") && Rfc.check(form.getRfc()) == Rfc.Verdict.MALFORMED) {
+            binding.rejectValue("rfc", "supplier.rfc.malformed"); // said together with any other mistake
+        }
         if (binding.hasErrors()) {
             return "admin/register-supplier";
         }
