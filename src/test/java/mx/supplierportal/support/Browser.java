@@ -1,0 +1,57 @@
+package mx.supplierportal.support;
+
+import com.microsoft.playwright.Browser.NewContextOptions;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Playwright for Java driving the system Chromium ({@code /usr/bin/chromium}, or {@code PORTAL_CHROMIUM}). It
+ * never downloads a browser. Without Chromium the browser tests fail and say how to install it: they are never
+ * skipped.
+ */
+public final class Browser implements AutoCloseable {
+
+    public static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private final Playwright playwright;
+    private final com.microsoft.playwright.Browser browser;
+
+    public Browser() {
+        Path chromium = Paths.get(System.getenv().getOrDefault("PORTAL_CHROMIUM", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            throw new IllegalStateException("The browser tests need Chromium at " + chromium + ". Install it with "
+                    + "'apt-get install -y chromium' (Debian/Ubuntu) or point PORTAL_CHROMIUM at a Chromium binary.");
+        }
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+    }
+
+    /** A fresh browser profile (its own cookies): one per person in a journey. */
+    public Page newPage(String baseUrl) {
+        BrowserContext context = browser.newContext(new NewContextOptions().setBaseURL(baseUrl)
+                .setLocale("es-MX").setViewportSize(1280, 900));
+        return context.newPage();
+    }
+
+    public static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
