@@ -1,0 +1,91 @@
+package mx.supplierportal.journey;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.regex.Pattern;
+import mx.supplierportal.support.Browser;
+import mx.supplierportal.support.IntegrationTest;
+import mx.supplierportal.support.TestMail;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A client admin works in Camunda Tasklist with the portal's sign-in: an activation link expired, the admin opens
+ * the task, chooses "send a new link" in the Camunda Form and completes it; the supplier gets a new email. Staff of
+ * another client see no such task.
+ */
+class ExpiredActivationTasklistJourneyTest extends IntegrationTest {
+
+    private static Browser browser;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @BeforeAll
+    static void browser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void adminResendsAnExpiredActivationFromTasklist() throws Exception {
+        TestClient client = newClient();
+        TestClient otherClient = newClient();
+        String email = "tasklist-" + unique() + "@proveedor.test";
+        String rfc = registerSupplier(client, "Carpintería Los Pinos", newRfc(), email, "es");
+        managementService.executeJob(timerOf(rfc).getId()); // 72 hours later
+
+        Page admin = browser.newPage(baseUrl());
+        signInAt(admin, client.admin());
+        admin.navigate("/camunda/app/tasklist/default/");
+        admin.getByText("Decide on expired activation").first().click();
+        assertThat(admin.getByText("La invitación no se activó")).isVisible();
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Claim\\s*$")))
+                .click();
+        admin.getByText("Enviar un enlace nuevo / Send a new link").click();
+        Browser.screenshot(admin, "10-tasklist-decide-expired");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Complete\\s*$")))
+                .click();
+        assertThat(admin.getByText("Decide on expired activation")).hasCount(0);
+
+        runJobs();
+        assertThat(TestMail.to(email)).hasSize(2);
+        assertThat(jdbc.queryForObject("select cs.status from client_supplier cs join supplier s on s.id = "
+                + "cs.supplier_id where s.rfc = ?", String.class, rfc)).isEqualTo("INVITED");
+
+        // Staff of another client: no such task in their Tasklist
+        Page other = browser.newPage(baseUrl());
+        signInAt(other, otherClient.admin());
+        managementService.executeJob(timerOf(rfc).getId()); // expires again: a task for the right client only
+        other.navigate("/camunda/app/tasklist/default/");
+        assertThat(other.getByText(Pattern.compile("Tareas de mis grupos|My group tasks")).first()).isVisible();
+        assertThat(other.getByText("No task matching filters found.")).isVisible();
+        assertThat(other.getByText("Decide on expired activation")).hasCount(0);
+        Browser.screenshot(other, "11-tasklist-other-client");
+    }
+
+    private Job timerOf(String rfc) {
+        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(rfc).singleResult()
+                .getId();
+        return managementService.createJobQuery().processInstanceId(instance).timers().singleResult();
+    }
+
+    private static void signInAt(Page page, String user) {
+        page.navigate("/login");
+        page.getByLabel("Correo electrónico").fill(user);
+        page.getByLabel("Contraseña").fill(ADMIN_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar")).click();
+        page.waitForURL("**/");
+    }
+}
