@@ -102,6 +102,7 @@ class SecurityConfig {
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/actuator/health/**", "/dev/mailbox/**")).permitAll()
                         .requestMatchers(paths("/admin/**")).hasAuthority("ROLE_CLIENT_ADMIN")
+                        .requestMatchers(paths("/ops/**")).hasAuthority("ROLE_CAMUNDA_ADMIN")
                         .requestMatchers(paths("/profile/**")).hasAuthority(SupplierPrincipal.ROLE)
                         .anyRequest().authenticated())
                 .formLogin(form -> form
