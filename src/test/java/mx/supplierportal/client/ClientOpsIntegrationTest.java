@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -32,12 +33,15 @@ class ClientOpsIntegrationTest extends IntegrationTest {
         mvc.perform(post("/ops/clients").with(authentication(operator())).with(csrf())
                         .param("code", code).param("name", "Nuevo Cliente SA").param("rfc", "sat970701nn3")
                         .param("postalCode", "06300").param("taxRegime", "601"))
-                .andExpect(redirectedUrl("/ops/clients"));
+                .andExpect(redirectedUrl("/ops/clients"))
+                .andExpect(flash().attribute("created", code));
+        assertThat(jdbc.queryForObject("select name from client where code = ?", String.class, code))
+                .isEqualTo("Nuevo Cliente SA");
         assertThat(identityService.createTenantQuery().tenantId(code).count()).isEqualTo(1);
         assertThat(identityService.createGroupQuery().groupIdIn(code + "-admin", code + "-reviewer",
                 code + "-payables", code + "-treasury").count()).isEqualTo(4);
-        mvc.perform(get("/ops/clients").with(authentication(operator())))
-                .andExpect(content().string(containsString("Nuevo Cliente SA")));
+        mvc.perform(get("/ops/clients").with(authentication(operator())).flashAttr("created", code))
+                .andExpect(content().string(containsString("Se creó el cliente " + code)));
     }
 
     @Test
