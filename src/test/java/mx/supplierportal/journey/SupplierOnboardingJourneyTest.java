@@ -111,5 +111,13 @@ class SupplierOnboardingJourneyTest extends IntegrationTest {
         supplier.navigate("/camunda/app/tasklist/default/");
         assertThat(supplier.getByText("You do not have access to this page")).isVisible();
         Browser.screenshot(supplier, "07-supplier-no-tasklist");
+
+        // Sign out: the session is over
+        supplier.navigate("/");
+        supplier.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(supplier.getByText("You signed out.")).isVisible();
+        supplier.navigate("/profile");
+        assertThat(supplier.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in")))
+                .isVisible();
     }
 }
