@@ -1,10 +1,8 @@
 package mx.supplierportal.notification;
 
 import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -60,7 +58,7 @@ class DemoMailboxController {
         }
         MimeMessage message = messages[index];
         List<List<Piece>> lines = new ArrayList<>();
-        for (String line : plainText(message).split("\\R", -1)) {
+        for (String line : MailText.plainText(message).split("\\R", -1)) {
             lines.add(pieces(line));
         }
         model.addAttribute("message", new Summary(index, recipients(message), message.getSubject(),
@@ -89,21 +87,5 @@ class DemoMailboxController {
     private static String recipients(MimeMessage message) throws MessagingException {
         return String.join(", ", Arrays.stream(message.getRecipients(Message.RecipientType.TO))
                 .map(Object::toString).toList());
-    }
-
-    private static String plainText(jakarta.mail.Part part) throws MessagingException, IOException {
-        if (part.isMimeType("text/plain")) {
-            return part.getContent().toString();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart body = multipart.getBodyPart(i);
-                String text = plainText(body);
-                if (!text.isEmpty()) {
-                    return text;
-                }
-            }
-        }
-        return "";
     }
 }

@@ -7,13 +7,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.regex.Pattern;
 import mx.supplierportal.support.Browser;
-import mx.supplierportal.support.IntegrationTest;
+import mx.supplierportal.support.BrowserJourney;
 import mx.supplierportal.support.TestMail;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,22 +19,10 @@ import org.junit.jupiter.api.Test;
  * the task, chooses "send a new link" in the Camunda Form and completes it; the supplier gets a new email. Staff of
  * another client see no such task.
  */
-class ExpiredActivationTasklistJourneyTest extends IntegrationTest {
-
-    private static Browser browser;
+class ExpiredActivationTasklistJourneyTest extends BrowserJourney {
 
     @Autowired
     RuntimeService runtimeService;
-
-    @BeforeAll
-    static void browser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void adminResendsAnExpiredActivationFromTasklist() throws Exception {

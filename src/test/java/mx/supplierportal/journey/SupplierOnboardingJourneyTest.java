@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import mx.supplierportal.support.Browser;
-import mx.supplierportal.support.IntegrationTest;
+import mx.supplierportal.support.BrowserJourney;
 import mx.supplierportal.support.TestMail;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,19 +15,7 @@ import org.junit.jupiter.api.Test;
  * activation email arrives, the supplier opens the link, chooses a password, signs in, sees the dashboard and
  * switches to English. Screenshots land in target/screenshots.
  */
-class SupplierOnboardingJourneyTest extends IntegrationTest {
-
-    private static Browser browser;
-
-    @BeforeAll
-    static void browser() {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        browser.close();
-    }
+class SupplierOnboardingJourneyTest extends BrowserJourney {
 
     @Test
     void adminRegistersSupplierWhoActivatesSignsInAndSwitchesLanguage() {

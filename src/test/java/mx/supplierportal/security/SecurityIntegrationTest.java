@@ -126,6 +126,11 @@ class SecurityIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void theDemoMailboxDoesNotExistOutsideTheDemoProfile() throws Exception {
+        mvc.perform(get("/dev/mailbox")).andExpect(status().isNotFound());
+    }
+
+    @Test
     void formsWithoutCsrfTokenAreRefusedAndChangeNothing() throws Exception {
         String rfc = newRfc();
         mvc.perform(post("/admin/suppliers").with(authentication(signIn(clientA)))

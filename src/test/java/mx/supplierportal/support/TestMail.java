@@ -2,9 +2,6 @@ package mx.supplierportal.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import mx.supplierportal.notification.MailText;
 
 /** The SMTP server of the integration tests: a real GreenMail server on a free local port. */
 public final class TestMail {
@@ -58,7 +56,7 @@ public final class TestMail {
 
     public static String text(MimeMessage message) {
         try {
-            return text((Part) message);
+            return MailText.plainText(message);
         } catch (jakarta.mail.MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
@@ -79,22 +77,6 @@ public final class TestMail {
             throw new AssertionError("no " + path + " link in: " + text(message));
         }
         return matcher.group();
-    }
-
-    private static String text(Part part) throws jakarta.mail.MessagingException, IOException {
-        if (part.isMimeType("text/plain")) {
-            return part.getContent().toString();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart body = multipart.getBodyPart(i);
-                String text = text(body);
-                if (!text.isEmpty()) {
-                    return text;
-                }
-            }
-        }
-        return "";
     }
 
     private static int freePort() {
