@@ -1,6 +1,8 @@
 package mx.supplierportal;
 
 import java.time.Clock;
+import java.util.Arrays;
+import mx.supplierportal.cfdi.CfdiCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,7 +17,11 @@ public class SupplierPortalApplication {
         return Clock.systemDefaultZone();
     }
 
+    /** Runs the portal; {@code cfdi ...} instead runs the CFDI command-line tool (no web server, no database). */
     public static void main(String[] args) {
+        if (args.length > 0 && "cfdi".equals(args[0])) {
+            System.exit(CfdiCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         SpringApplication.run(SupplierPortalApplication.class, args);
     }
 }
