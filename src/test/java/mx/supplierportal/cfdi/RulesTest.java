@@ -1,0 +1,219 @@
+package mx.supplierportal.cfdi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Each rule on CFDIs signed with the SAT test CSD: the seal stays valid, so only the rule under test speaks. */
+class RulesTest {
+
+    private final CfdiValidator validator = new CfdiValidator();
+
+    @Test
+    void aCorrectGeneratedInvoiceIsValid() {
+        ValidationReport report = validate(TestCfdis.invoice());
+        assertThat(report.findings()).extracting(Finding::code)
+                .containsExactlyInAnyOrder("TFD-MISSING", "RFC-CHECK-DIGIT"); // warnings only
+        assertThat(report.valid()).isTrue();
+    }
+
+    @Test
+    void subTotalMustBeTheSumOfItems() {
+        assertOnly(edit(TestCfdis.invoice(), "SubTotal=\"1500.00\"", "SubTotal=\"1600.00\""), "ARI-SUBTOTAL",
+                "ARI-TOTAL");
+    }
+
+    @Test
+    void totalMustAddUp() {
+        ValidationReport report = assertOnly(edit(TestCfdis.invoice(), "Total=\"1640.00\"", "Total=\"1740.00\""),
+                "ARI-TOTAL");
+        assertThat(first(report, "ARI-TOTAL").message(Locale.forLanguageTag("es")))
+                .isEqualTo("El Total 1740.00 no es SubTotal − Descuento + impuestos trasladados − retenidos (1640.00).");
+    }
+
+    @Test
+    void discountCannotExceedSubTotalNorItsItem() {
+        String xml = edit(TestCfdis.invoice(), "SubTotal=\"1500.00\" ", "SubTotal=\"1500.00\" Descuento=\"1600.00\" ");
+        assertThat(validate(xml).has("ARI-DESCUENTO")).isTrue();
+        String item = edit(TestCfdis.invoice(), "Importe=\"500.00\" ObjetoImp", "Importe=\"500.00\" Descuento=\"600.00\" ObjetoImp");
+        assertThat(validate(item).has("ARI-CONCEPT-DESCUENTO")).isTrue();
+    }
+
+    @Test
+    void itemAmountMustBeQuantityTimesPrice() {
+        // SAT's tolerance is half a unit of the last written decimal of Cantidad and ValorUnitario
+        String wrongPrice = edit(TestCfdis.invoice(), "ValorUnitario=\"500.00\" Importe=\"1000.00\"",
+                "ValorUnitario=\"400.00\" Importe=\"1000.00\"");
+        assertOnly(edit(wrongPrice, "Cantidad=\"2\"", "Cantidad=\"2.00\""), "ARI-CONCEPT-IMPORTE");
+        assertOnly(edit(TestCfdis.invoice(), "ValorUnitario=\"500.00\" Importe=\"1000.00\"",
+                "ValorUnitario=\"300.00\" Importe=\"1000.00\""), "ARI-CONCEPT-IMPORTE");
+    }
+
+    @Test
+    void itemTaxMustBeBaseTimesRate() {
+        ValidationReport report = validate(edit(TestCfdis.invoice(), "TasaOCuota=\"0.160000\" Importe=\"160.00\"/>",
+                "TasaOCuota=\"0.160000\" Importe=\"150.00\"/>"));
+        assertThat(report.has("ARI-TAX-IMPORTE")).isTrue();
+        assertThat(report.has("ARI-HEADER-TAXES")).isTrue(); // the header no longer matches the items either
+    }
+
+    @Test
+    void headerTaxesAreTheItemsGroupedByTaxAndRate() {
+        String xml = edit(TestCfdis.invoice(), "TotalImpuestosTrasladados=\"240.00\"", "TotalImpuestosTrasladados=\"250.00\"");
+        ValidationReport report = validate(xml);
+        assertThat(report.has("ARI-HEADER-TAXES")).isTrue();
+        String withheld = edit(TestCfdis.invoice(), "<cfdi:Retencion Impuesto=\"001\" Importe=\"100.00\"/>",
+                "<cfdi:Retencion Impuesto=\"001\" Importe=\"90.00\"/>");
+        assertThat(validate(withheld).has("ARI-HEADER-TAXES")).isTrue();
+    }
+
+    @Test
+    void ppdMeansFormaPago99() {
+        String ppd = edit(TestCfdis.invoice(), "MetodoPago=\"PUE\"", "MetodoPago=\"PPD\"");
+        assertOnly(ppd, "ARI-PPD-FORMAPAGO");
+        assertThat(validate(edit(ppd, "FormaPago=\"03\"", "FormaPago=\"99\"")).valid()).isTrue();
+    }
+
+    @Test
+    void exchangeRateFollowsTheCurrency() {
+        assertOnly(edit(TestCfdis.invoice(), "Moneda=\"MXN\"", "Moneda=\"USD\""), "ARI-TIPOCAMBIO");
+        assertThat(validate(edit(TestCfdis.invoice(), "Moneda=\"MXN\"", "Moneda=\"USD\" TipoCambio=\"17.25\"")).valid())
+                .isTrue();
+        assertThat(validate(edit(TestCfdis.invoice(), "Moneda=\"MXN\"", "Moneda=\"MXN\" TipoCambio=\"1\"")).valid())
+                .isTrue();
+        assertOnly(edit(TestCfdis.invoice(), "Moneda=\"MXN\"", "Moneda=\"MXN\" TipoCambio=\"17.25\""), "ARI-TIPOCAMBIO");
+    }
+
+    @Test
+    void amountsWithinTheCurrencysDecimals() {
+        String xml = edit(edit(TestCfdis.invoice(), "SubTotal=\"1500.00\"", "SubTotal=\"1500.000\""),
+                "Total=\"1640.00\"", "Total=\"1640.001\"");
+        ValidationReport report = validate(xml);
+        assertThat(report.has("ARI-DECIMALS")).isTrue();
+    }
+
+    @Test
+    void paymentReceiptWithPagos20IsValid() {
+        ValidationReport report = validate(TestCfdis.payment());
+        assertThat(report.findings()).extracting(Finding::code)
+                .containsExactlyInAnyOrder("TFD-MISSING", "RFC-CHECK-DIGIT");
+        assertThat(report.cfdi().orElseThrow().pagos().orElseThrow().pagos()).hasSize(1);
+    }
+
+    @Test
+    void paymentBalanceMustAddUp() {
+        assertOnly(edit(TestCfdis.payment(), "ImpSaldoInsoluto=\"1160.00\"", "ImpSaldoInsoluto=\"1000.00\""),
+                "PAG-SALDO");
+    }
+
+    @Test
+    void documentsPaidCannotExceedThePayment() {
+        String xml = edit(edit(edit(TestCfdis.payment(), "ImpPagado=\"1160.00\"", "ImpPagado=\"1500.00\""),
+                "ImpSaldoInsoluto=\"1160.00\"", "ImpSaldoInsoluto=\"820.00\""), "NumParcialidad", "NumParcialidad");
+        assertOnly(xml, "PAG-MONTO");
+    }
+
+    @Test
+    void paymentTotalsMustAddUp() {
+        assertOnly(edit(TestCfdis.payment(), "MontoTotalPagos=\"1160.00\"", "MontoTotalPagos=\"1200.00\""),
+                "PAG-TOTALES");
+    }
+
+    @Test
+    void pagosOnlyInPaymentReceipts() {
+        assertThat(validate(edit(TestCfdis.payment(), "TipoDeComprobante=\"P\"", "TipoDeComprobante=\"I\""))
+                .has("ARI-PAYMENT-TYPE")).isTrue();
+    }
+
+    @Test
+    void structureIsChecked() {
+        assertThat(validate(edit(TestCfdis.invoice(), " LugarExpedicion=\"86000\"", "")).has("STR-REQUIRED")).isTrue();
+        assertThat(validate(edit(TestCfdis.invoice(), "Fecha=\"2025-03-10T10:00:00\"", "Fecha=\"10/03/2025\""))
+                .has("STR-PATTERN")).isTrue();
+        assertThat(validate(edit(TestCfdis.invoice(), "UsoCFDI=\"G03\"", "UsoCFDI=\"Z99\"")).has("STR-CATALOG"))
+                .isTrue();
+        assertThat(validate(edit(TestCfdis.invoice(), "Version=\"4.0\"", "Version=\"4.1\"")).has("STR-VERSION"))
+                .isTrue();
+        ValidationReport noEmisor = validate(edit(TestCfdis.invoice(),
+                "<cfdi:Emisor Rfc=\"EKU9003173C9\" Nombre=\"ESCUELA KEMPER URGATE\" RegimenFiscal=\"601\"/>", ""));
+        assertThat(noEmisor.has("STR-ELEMENT")).isTrue();
+    }
+
+    @Test
+    void genericReceptorNeedsPublicoEnGeneralValues() {
+        String xml = edit(TestCfdis.invoice(), "Rfc=\"MCI7306249Y1\"", "Rfc=\"XAXX010101000\"");
+        ValidationReport report = validate(xml);
+        assertThat(report.findings()).filteredOn(f -> f.code().equals("RFC-GENERIC")).hasSize(2);
+    }
+
+    @Test
+    void certificateMustMatchTheIssuerTheNumberAndTheDate() {
+        assertThat(validate(edit(TestCfdis.invoice(), "Rfc=\"EKU9003173C9\"", "Rfc=\"SAT970701NN3\""))
+                .has("SEAL-CERT-RFC")).isTrue();
+        byte[] wrongNumber = new String(TestCfdis.signed(TestCfdis.invoice()), java.nio.charset.StandardCharsets.UTF_8)
+                .replace(TestCfdis.CERTIFICATE_NUMBER, "30001000000500003417").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ValidationReport numbered = validator.validate(wrongNumber, ValidationContext.NONE);
+        assertThat(numbered.has("SEAL-CERT-NUMBER")).isTrue();
+        assertThat(numbered.has("SEAL-INVALID")).isTrue(); // NoCertificado is sealed data
+        assertThat(validate(edit(TestCfdis.invoice(), "Fecha=\"2025-03-10T10:00:00\"", "Fecha=\"2022-03-10T10:00:00\""))
+                .has("SEAL-CERT-VALIDITY")).isTrue();
+    }
+
+    @Test
+    void stampMustBelongToThisInvoice() {
+        String stamped = Samples.text(Samples.STAMPED);
+        String otherStamp = stamped.replaceFirst("SelloCFD=\"Ccuj", "SelloCFD=\"Xcuj");
+        ValidationReport report = validator.validate(Samples.utf8(otherStamp), ValidationContext.NONE);
+        assertThat(report.has("TFD-SELLO-CFD")).isTrue();
+        assertThat(report.has("SEAL-INVALID")).isFalse(); // the stamp is not part of the issuer's seal
+        String oldStamp = stamped.replace("Version=\"1.1\"", "Version=\"1.0\"");
+        assertThat(validator.validate(Samples.utf8(oldStamp), ValidationContext.NONE).has("TFD-VERSION")).isTrue();
+    }
+
+    @Test
+    void callersExpectationsAreChecked() {
+        byte[] stamped = Samples.bytes(Samples.STAMPED);
+        String uuid = validator.validate(stamped, ValidationContext.NONE).cfdi().orElseThrow().timbre().orElseThrow()
+                .uuid();
+        ValidationContext context = ValidationContext.NONE.withExpectedEmisor("SAT970701NN3")
+                .withExpectedReceptor(new ValidationContext.ExpectedReceptor("MCI7306249Y1",
+                        "Municipio de Cuautitlán Izcalli", "54700", "601"))
+                .withReceivedUuids(Set.of(uuid.toLowerCase()))
+                .withDateWindow(LocalDateTime.parse("2025-03-01T00:00:00"), LocalDateTime.parse("2025-03-31T23:59:59"));
+        ValidationReport report = validator.validate(stamped, context);
+        assertThat(report.findings()).extracting(Finding::code).contains("CTX-EMISOR", "CTX-DUPLICATE", "CTX-DATE");
+        // the name matches without accents or case; only the régimen differs
+        assertThat(report.findings()).filteredOn(f -> f.code().equals("CTX-RECEPTOR")).extracting(f -> f.arguments()
+                .get(0)).containsExactly("RegimenFiscalReceptor");
+        ValidationContext matching = ValidationContext.NONE.withExpectedEmisor("EKU9003173C9")
+                .withExpectedReceptor(new ValidationContext.ExpectedReceptor("MCI7306249Y1",
+                        "Municipio de Cuautitlán Izcalli", "54700", "603"));
+        assertThat(validator.validate(stamped, matching).valid()).isTrue();
+    }
+
+    private ValidationReport validate(String template) {
+        return validator.validate(TestCfdis.signed(template), ValidationContext.NONE);
+    }
+
+    /** The CFDI has exactly these ERRORs (warnings aside), and its seal is valid. */
+    private ValidationReport assertOnly(String template, String... codes) {
+        ValidationReport report = validate(template);
+        assertThat(report.findings()).filteredOn(f -> f.severity() == Severity.ERROR).extracting(Finding::code)
+                .containsExactlyInAnyOrder(codes);
+        return report;
+    }
+
+    private static Finding first(ValidationReport report, String code) {
+        return report.findings().stream().filter(f -> f.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    private static String edit(String xml, String from, String to) {
+        if (!xml.contains(from)) {
+            throw new IllegalArgumentException("test edit does not apply: " + from);
+        }
+        return xml.replace(from, to);
+    }
+}
