@@ -90,11 +90,7 @@ public final class CadenaOriginal {
             }
             opt(impuestos, "TotalImpuestosRetenidos");
             for (XmlNode traslado : impuestos.path(NS, "Traslados", "Traslado")) {
-                req(traslado, "Base");
-                req(traslado, "Impuesto");
-                req(traslado, "TipoFactor");
-                opt(traslado, "TasaOCuota");
-                opt(traslado, "Importe");
+                transfer(traslado, "");
             }
             opt(impuestos, "TotalImpuestosTrasladados");
         }
@@ -117,11 +113,7 @@ public final class CadenaOriginal {
         opt(c, "Descuento");
         req(c, "ObjetoImp");
         for (XmlNode traslado : c.path(NS, "Impuestos", "Traslados", "Traslado")) {
-            req(traslado, "Base");
-            req(traslado, "Impuesto");
-            req(traslado, "TipoFactor");
-            opt(traslado, "TasaOCuota");
-            opt(traslado, "Importe");
+            transfer(traslado, "");
         }
         for (XmlNode retencion : c.path(NS, "Impuestos", "Retenciones", "Retencion")) {
             req(retencion, "Base");
@@ -212,11 +204,7 @@ public final class CadenaOriginal {
                     req(retencion, "ImporteDR");
                 }
                 for (XmlNode traslado : docto.path(P, "ImpuestosDR", "TrasladosDR", "TrasladoDR")) {
-                    req(traslado, "BaseDR");
-                    req(traslado, "ImpuestoDR");
-                    req(traslado, "TipoFactorDR");
-                    opt(traslado, "TasaOCuotaDR");
-                    opt(traslado, "ImporteDR");
+                    transfer(traslado, "DR");
                 }
             }
             for (XmlNode impuestos : pago.children(P, "ImpuestosP")) {
@@ -225,14 +213,19 @@ public final class CadenaOriginal {
                     req(retencion, "ImporteP");
                 }
                 for (XmlNode traslado : impuestos.path(P, "TrasladosP", "TrasladoP")) {
-                    req(traslado, "BaseP");
-                    req(traslado, "ImpuestoP");
-                    req(traslado, "TipoFactorP");
-                    opt(traslado, "TasaOCuotaP");
-                    opt(traslado, "ImporteP");
+                    transfer(traslado, "P");
                 }
             }
         }
+    }
+
+    /** A transferred tax line (item, header, DR or P level: the suffix): rate and amount optional, for Exento. */
+    private void transfer(XmlNode traslado, String suffix) {
+        req(traslado, "Base" + suffix);
+        req(traslado, "Impuesto" + suffix);
+        req(traslado, "TipoFactor" + suffix);
+        opt(traslado, "TasaOCuota" + suffix);
+        opt(traslado, "Importe" + suffix);
     }
 
     /** A required attribute: always a separator, even when (wrongly) absent. */
