@@ -157,6 +157,9 @@ class SecurityIntegrationTest extends IntegrationTest {
         HttpResponse<String> signedIn = postLogin(http, loginPage.body(), supplierEmail, SUPPLIER_PASSWORD);
         assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
         assertThat(sessionId(cookies)).isNotNull().isNotEqualTo(before);
+        // Sessions live in the database, so any application node can serve the next request
+        assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = ?",
+                Integer.class, supplierEmail)).isEqualTo(1);
     }
 
     @Test
