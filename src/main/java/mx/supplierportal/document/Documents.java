@@ -1,0 +1,109 @@
+package mx.supplierportal.document;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.apache.tika.Tika;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores uploaded files in the database, in the caller's transaction (a file and the record that points to it are
+ * saved together or not at all). A file is accepted by what its bytes are, never by its name; the name a person gave
+ * it is kept only as a label and is never used as a path.
+ */
+@Service
+public class Documents {
+
+    private final StoredDocumentRepository documents;
+    private final DocumentContentRepository contents;
+    private final DocumentProperties properties;
+    private final Clock clock;
+    private final Tika tika = new Tika();
+
+    Documents(StoredDocumentRepository documents, DocumentContentRepository contents, DocumentProperties properties,
+            Clock clock) {
+        this.documents = documents;
+        this.contents = contents;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Checks and stores a file; throws {@link DocumentRejectedException} and stores nothing when it is not fit. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public StoredDocument store(long supplierId, String declaredName, byte[] content, String uploadedBy) {
+        if (content == null || content.length == 0) {
+            throw new DocumentRejectedException("document.empty");
+        }
+        if (content.length > properties.maxSize().toBytes()) {
+            throw new DocumentRejectedException("document.tooLarge", properties.maxSize().toMegabytes());
+        }
+        String detected = tika.detect(content);
+        if (!properties.allowedTypes().contains(detected)) {
+            throw new DocumentRejectedException("document.typeNotAllowed", describe(detected));
+        }
+        StoredDocument document = documents.save(new StoredDocument(supplierId, safeName(declaredName, detected),
+                detected, content.length, sha256(content), uploadedBy, OffsetDateTime.now(clock)));
+        contents.save(new DocumentContent(document.getId(), content));
+        return document;
+    }
+
+    public Optional<StoredDocument> find(long id) {
+        return documents.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] content(StoredDocument document) {
+        return contents.findById(document.getId()).map(DocumentContent::content).orElseThrow();
+    }
+
+    public long maxBytes() {
+        return properties.maxSize().toBytes();
+    }
+
+    /** A label, never a path: no folders, no control characters, at most 255 characters, never empty. */
+    static String safeName(String declared, String detectedType) {
+        String name = declared == null ? "" : declared;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        name = name.replaceAll("[\\p{Cntrl}\"<>|:*?]", "_").strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            name = "document" + extension(detectedType);
+        }
+        if (name.length() > 255) {
+            String extension = extension(detectedType);
+            name = name.substring(0, 255 - extension.length()) + extension;
+        }
+        return name;
+    }
+
+    private static String extension(String type) {
+        return switch (type) {
+            case "application/pdf" -> ".pdf";
+            case "image/jpeg" -> ".jpg";
+            case "image/png" -> ".png";
+            default -> "";
+        };
+    }
+
+    private static String describe(String detected) {
+        return switch (detected) {
+            case "application/x-msdownload", "application/x-dosexec", "application/x-executable",
+                    "application/x-sharedlib", "application/x-mach-o-executable" -> "executable (" + detected + ")";
+            case "application/octet-stream" -> "unknown";
+            default -> detected;
+        };
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}
