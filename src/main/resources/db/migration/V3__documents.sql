@@ -5,7 +5,7 @@ create table stored_document (
     declared_name  varchar(255) not null,
     detected_type  varchar(100) not null,
     size_bytes     bigint       not null,
-    sha256         char(64)     not null,
+    sha256         varchar(64)     not null,
     created_by     varchar(254) not null,
     created_at     timestamp with time zone not null
 );

@@ -3,7 +3,7 @@
 
 -- Participants of Mexico's payment system by the first three digits of a CLABE (Banxico's institution codes).
 create table bank (
-    code char(3)      primary key,
+    code varchar(3)      primary key,
     name varchar(100) not null
 );
 insert into bank (code, name) values
@@ -92,15 +92,15 @@ create table bank_account (
     record_id       bigint       not null references supplier_record (id),
     kind            varchar(10)  not null,
     holder          varchar(254) not null,
-    currency        char(3)      not null,
-    clabe           char(18),
-    bank_code       char(3),
+    currency        varchar(3)      not null,
+    clabe           varchar(18),
+    bank_code       varchar(3),
     bank_name       varchar(100),
-    country         char(2),
+    country         varchar(2),
     swift           varchar(11),
     iban            varchar(34),
     account_number  varchar(34),
-    aba             char(9),
+    aba             varchar(9),
     status          varchar(20)  not null,
     reject_reason   varchar(500),
     changed         boolean      not null,

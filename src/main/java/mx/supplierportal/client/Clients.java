@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ResourceTypeUtil;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,11 +35,14 @@ public class Clients {
     private final ClientRepository repository;
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
+    private final ApplicationEventPublisher events;
 
-    Clients(ClientRepository repository, IdentityService identityService, AuthorizationService authorizationService) {
+    Clients(ClientRepository repository, IdentityService identityService, AuthorizationService authorizationService,
+            ApplicationEventPublisher events) {
         this.repository = repository;
         this.identityService = identityService;
         this.authorizationService = authorizationService;
+        this.events = events;
     }
 
     public Optional<Client> findByCode(String code) {
@@ -80,6 +84,7 @@ public class Clients {
         grant(admins, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
         grant(admins, Resources.TASK, "*", Permissions.READ);
         grant(admins, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
+        events.publishEvent(new ClientCreated(client.getId(), code));
         return client;
     }
 

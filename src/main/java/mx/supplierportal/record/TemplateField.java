@@ -139,6 +139,11 @@ public class TemplateField {
                         : parts.length > 1 ? parts[1] : parts[0]}).toList();
     }
 
+    /** The label of a CHOICE value in the locale; any other value as it is. */
+    public String optionLabel(String value, Locale locale) {
+        return options(locale).stream().filter(o -> o[0].equals(value)).map(o -> o[1]).findFirst().orElse(value);
+    }
+
     void setChoices(String choices) {
         this.choices = choices;
     }

@@ -69,6 +69,10 @@ public class TemplateTab {
         return id;
     }
 
+    Long templateId() {
+        return template.getId();
+    }
+
     public String getKey() {
         return key;
     }

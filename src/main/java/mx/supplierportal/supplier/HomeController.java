@@ -13,6 +13,8 @@ import mx.supplierportal.web.Languages;
 import org.springframework.web.servlet.LocaleResolver;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
 
 /** The first page after sign-in: the supplier's dashboard, or the staff's start page; and the supplier profile. */
 @Controller
@@ -21,19 +23,24 @@ class HomeController {
     private final SupplierOverview overview;
     private final SupplierAccounts accounts;
     private final LocaleResolver localeResolver;
+    private final List<DashboardItems> dashboardItems;
 
-    HomeController(SupplierOverview overview, SupplierAccounts accounts, LocaleResolver localeResolver) {
+    HomeController(SupplierOverview overview, SupplierAccounts accounts, LocaleResolver localeResolver,
+            List<DashboardItems> dashboardItems) {
         this.overview = overview;
         this.accounts = accounts;
         this.localeResolver = localeResolver;
+        this.dashboardItems = dashboardItems;
     }
 
     @GetMapping("/")
-    String home(Model model) {
+    String home(Model model, Locale locale) {
         if (CurrentUser.supplier().isPresent()) {
             SupplierPrincipal supplier = CurrentUser.supplier().get();
             model.addAttribute("user", supplier);
             model.addAttribute("overview", overview.of(supplier.supplierId()).orElseThrow());
+            model.addAttribute("items", dashboardItems.stream()
+                    .flatMap(items -> items.itemsFor(supplier.supplierId(), locale).stream()).toList());
             return "dashboard";
         }
         StaffPrincipal staff = CurrentUser.staff().orElseThrow();

@@ -34,6 +34,8 @@ interface ClientSupplierRepository extends JpaRepository<ClientSupplier, Long> {
 interface SupplierUserRepository extends JpaRepository<SupplierUser, Long> {
 
     Optional<SupplierUser> findByEmail(String email);
+
+    Optional<SupplierUser> findFirstBySupplierIdOrderById(Long supplierId);
 }
 
 interface AccountTokenRepository extends JpaRepository<AccountToken, Long> {

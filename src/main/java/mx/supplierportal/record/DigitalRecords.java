@@ -1,0 +1,388 @@
+package mx.supplierportal.record;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import mx.supplierportal.document.DocumentRejectedException;
+import mx.supplierportal.document.Documents;
+import mx.supplierportal.document.StoredDocument;
+import mx.supplierportal.supplier.Registrations;
+import mx.supplierportal.supplier.Registrations.Registration;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The supplier's side of the digital record. Every method takes the signed-in supplier's id and checks that the
+ * registration (and so the record, entries, documents and accounts) is that supplier's: another supplier's ids
+ * find nothing.
+ */
+@Service
+public class DigitalRecords {
+
+    public static final String REVIEW_PROCESS = "digital-record-review";
+    static final String CORRECT_TASK = "Task_CorrectRecord";
+
+    public record FieldView(TemplateField field, RecordEntry entry, StoredDocument document, boolean missing) {
+    }
+
+    public record TabView(TemplateTab tab, List<FieldView> fields, List<BankAccount> accounts, boolean missing) {
+    }
+
+    public record RecordView(Registration registration, SupplierRecord record, List<TabView> tabs, boolean complete,
+            boolean canSend) {
+
+        public TabView tab(String key) {
+            return tabs.stream().filter(t -> t.tab().getKey().equals(key)).findFirst().orElse(tabs.get(0));
+        }
+
+        public List<FieldView> missingFields() {
+            return tabs.stream().flatMap(t -> t.fields().stream()).filter(FieldView::missing).toList();
+        }
+
+        /** Missing required fields, plus one when a bank-accounts tab has no usable account. */
+        public int missingCount() {
+            long noAccount = tabs.stream().filter(t -> t.tab().getKind() == TemplateTab.Kind.BANK_ACCOUNTS
+                    && t.accounts().stream().allMatch(a -> a.getStatus() == RecordEntry.Status.REJECTED)).count();
+            return missingFields().size() + (int) noAccount;
+        }
+    }
+
+    private final Registrations registrations;
+    private final RecordTemplates templates;
+    private final SupplierRecordRepository records;
+    private final RecordEntryRepository entries;
+    private final BankAccountRepository accounts;
+    private final BankRepository banks;
+    private final TemplateFieldRepository fields;
+    private final Documents documents;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    DigitalRecords(Registrations registrations, RecordTemplates templates, SupplierRecordRepository records,
+            RecordEntryRepository entries, BankAccountRepository accounts, BankRepository banks,
+            TemplateFieldRepository fields, Documents documents, RuntimeService runtimeService,
+            TaskService taskService, JdbcTemplate jdbc, Clock clock) {
+        this.registrations = registrations;
+        this.templates = templates;
+        this.records = records;
+        this.entries = entries;
+        this.accounts = accounts;
+        this.banks = banks;
+        this.fields = fields;
+        this.documents = documents;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The registrations whose record the supplier can work on. */
+    @Transactional(readOnly = true)
+    public List<Registration> registrationsOf(long supplierId) {
+        return registrations.activeOf(supplierId);
+    }
+
+    @Transactional
+    public RecordView view(long supplierId, long registrationId) {
+        Registration registration = own(supplierId, registrationId);
+        SupplierRecord record = recordOf(registration);
+        return view(registration, record);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<RecordStatus> statusOf(long registrationId) {
+        return records.findByClientSupplierId(registrationId).map(SupplierRecord::getStatus);
+    }
+
+    RecordView view(Registration registration, SupplierRecord record) {
+        RecordTemplate template = templates.forClient(registration.clientId()).orElseThrow();
+        Map<Long, RecordEntry> byField = new HashMap<>();
+        entries.findByRecordId(record.getId()).forEach(e -> byField.put(e.getFieldId(), e));
+        List<BankAccount> current = accounts.findCurrent(record.getId());
+        List<TabView> tabs = new ArrayList<>();
+        boolean complete = true;
+        for (TemplateTab tab : template.getTabs()) {
+            List<FieldView> views = new ArrayList<>();
+            boolean tabMissing = false;
+            for (TemplateField field : tab.getFields()) {
+                RecordEntry entry = byField.get(field.getId());
+                StoredDocument document = entry == null || entry.getDocumentId() == null ? null
+                        : documents.find(entry.getDocumentId()).orElse(null);
+                boolean missing = field.isRequired() && (entry == null || !entry.hasValue()
+                        || entry.getStatus() == RecordEntry.Status.REJECTED
+                        || entry.getStatus() == RecordEntry.Status.EXPIRED);
+                tabMissing |= missing;
+                views.add(new FieldView(field, entry, document, missing));
+            }
+            List<BankAccount> tabAccounts = tab.getKind() == TemplateTab.Kind.BANK_ACCOUNTS ? current : List.of();
+            if (tab.getKind() == TemplateTab.Kind.BANK_ACCOUNTS && (current.isEmpty() || current.stream()
+                    .allMatch(a -> a.getStatus() == RecordEntry.Status.REJECTED))) {
+                tabMissing = true;
+            }
+            complete &= !tabMissing;
+            tabs.add(new TabView(tab, views, tabAccounts, tabMissing));
+        }
+        boolean anyChange = byField.values().stream().anyMatch(RecordEntry::isChanged)
+                || current.stream().anyMatch(BankAccount::isChanged);
+        boolean canSend = complete && record.getStatus() != RecordStatus.UNDER_REVIEW
+                && (record.getStatus() != RecordStatus.APPROVED || anyChange);
+        return new RecordView(registration, record, tabs, complete, canSend);
+    }
+
+    @Transactional
+    public void saveText(long supplierId, long registrationId, long fieldId, String value) {
+        Target target = target(supplierId, registrationId, fieldId);
+        String text = value == null ? "" : value.strip();
+        switch (target.field().getType()) {
+            case TEXT -> {
+                if (text.length() > 1000) {
+                    throw new RecordProblem("record.value.tooLong", 1000);
+                }
+            }
+            case CHOICE -> {
+                if (target.field().options(java.util.Locale.ROOT).stream().noneMatch(o -> o[0].equals(text))) {
+                    throw new RecordProblem("record.value.choice");
+                }
+            }
+            case YES_NO -> {
+                if (!text.equals("yes") && !text.equals("no")) {
+                    throw new RecordProblem("record.value.choice");
+                }
+            }
+            default -> throw new RecordProblem("record.field.unknown");
+        }
+        if (text.isEmpty() && target.field().isRequired()) {
+            throw new RecordProblem("validation.required");
+        }
+        target.entry().setText(text, now());
+    }
+
+    @Transactional
+    public void saveDate(long supplierId, long registrationId, long fieldId, String value) {
+        Target target = target(supplierId, registrationId, fieldId);
+        if (target.field().getType() != TemplateField.Type.DATE) {
+            throw new RecordProblem("record.field.unknown");
+        }
+        try {
+            LocalDate date = LocalDate.parse(value == null ? "" : value.strip());
+            if (date.getYear() < 1900 || date.getYear() > 2200) {
+                throw new RecordProblem("record.value.date");
+            }
+            target.entry().setDate(date, now());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new RecordProblem("record.value.date");
+        }
+    }
+
+    /** Stores the file and points the entry at it, in one transaction; earlier files stay as versions. */
+    @Transactional
+    public StoredDocument saveFile(long supplierId, long registrationId, long fieldId, String fileName, byte[] content,
+            String uploadedBy) {
+        Target target = target(supplierId, registrationId, fieldId);
+        if (target.field().getType() != TemplateField.Type.FILE) {
+            throw new RecordProblem("record.field.unknown");
+        }
+        StoredDocument document;
+        try {
+            document = documents.store(supplierId, fileName, content, uploadedBy);
+        } catch (DocumentRejectedException e) {
+            throw new RecordProblem(e.messageKey(), e.arguments());
+        }
+        target.entry().setDocument(document.getId(), now());
+        entries.flush();
+        jdbc.update("insert into record_entry_document (entry_id, document_id, added_at) values (?, ?, ?)",
+                target.entry().getId(), document.getId(), now());
+        return document;
+    }
+
+    @Transactional
+    public BankAccount addMexicanAccount(long supplierId, long registrationId, String holder, String currency,
+            String clabeInput) {
+        SupplierRecord record = editableRecord(supplierId, registrationId);
+        Map<String, String> problems = new HashMap<>();
+        String clabe = BankAccountNumbers.normalize(clabeInput);
+        checkHolderAndCurrency(holder, currency, problems);
+        String clabeProblem = BankAccountNumbers.clabeProblem(clabe);
+        if (clabeProblem != null) {
+            problems.put("clabe", clabeProblem);
+        }
+        if (!problems.isEmpty()) {
+            throw new BankAccountProblems(problems);
+        }
+        String code = clabe.substring(0, 3);
+        String bankName = banks.findById(code).map(Bank::getName).orElse(null);
+        return accounts.save(BankAccount.mexican(record.getId(), holder.strip(), currency, clabe, code, bankName,
+                now()));
+    }
+
+    @Transactional
+    public BankAccount addForeignAccount(long supplierId, long registrationId, String holder, String currency,
+            String countryInput, String bankName, String swiftInput, String ibanInput, String accountInput,
+            String abaInput) {
+        SupplierRecord record = editableRecord(supplierId, registrationId);
+        Map<String, String> problems = new HashMap<>();
+        checkHolderAndCurrency(holder, currency, problems);
+        String country = BankAccountNumbers.normalize(countryInput);
+        String swift = BankAccountNumbers.normalize(swiftInput);
+        String iban = BankAccountNumbers.normalize(ibanInput);
+        String account = BankAccountNumbers.normalize(accountInput);
+        String aba = BankAccountNumbers.normalize(abaInput);
+        put(problems, "country", BankAccountNumbers.countryProblem(country));
+        if ("MX".equals(country)) {
+            problems.put("country", "bank.country.mexico");
+        }
+        if (bankName == null || bankName.isBlank() || bankName.length() > 100) {
+            problems.put("bankName", "validation.required");
+        }
+        put(problems, "swift", BankAccountNumbers.bicProblem(swift));
+        boolean ibanCountry = !problems.containsKey("country") && BankAccountNumbers.usesIban(country);
+        if (ibanCountry) {
+            put(problems, "iban", BankAccountNumbers.ibanProblem(iban));
+            if (!problems.containsKey("iban") && !iban.startsWith(country)) {
+                problems.put("iban", "bank.iban.country");
+            }
+        } else if (!account.matches("[A-Z0-9]{4,34}")) {
+            problems.put("accountNumber", "bank.account.format");
+        }
+        if ("US".equals(country)) {
+            put(problems, "aba", BankAccountNumbers.abaProblem(aba));
+        }
+        if (!problems.isEmpty()) {
+            throw new BankAccountProblems(problems);
+        }
+        return accounts.save(BankAccount.foreign(record.getId(), holder.strip(), currency, country, bankName.strip(),
+                swift, ibanCountry ? iban : null, ibanCountry ? null : account, "US".equals(country) ? aba : null,
+                now()));
+    }
+
+    @Transactional
+    public void removeAccount(long supplierId, long registrationId, long accountId) {
+        SupplierRecord record = editableRecord(supplierId, registrationId);
+        BankAccount account = accounts.findById(accountId).filter(a -> a.getRecordId().equals(record.getId()))
+                .orElseThrow(() -> new RecordProblem("record.notFound"));
+        account.remove(now());
+    }
+
+    /** Sends the record to the client's reviewers: the first time, or again after changes. */
+    @Transactional
+    public void send(long supplierId, long registrationId) {
+        Registration registration = own(supplierId, registrationId);
+        SupplierRecord record = recordOf(registration);
+        RecordView view = view(registration, record);
+        if (!view.canSend()) {
+            throw new RecordProblem(view.complete() ? "record.send.notNow" : "record.send.incomplete");
+        }
+        Task correction = record.getProcessInstanceId() == null ? null : taskService.createTaskQuery()
+                .processInstanceId(record.getProcessInstanceId()).taskDefinitionKey(CORRECT_TASK).singleResult();
+        String instanceId;
+        if (correction != null) {
+            taskService.complete(correction.getId());
+            instanceId = record.getProcessInstanceId();
+        } else {
+            instanceId = runtimeService.createProcessInstanceByKey(REVIEW_PROCESS)
+                    .businessKey(registration.supplierRfc())
+                    .processDefinitionWithoutTenantId()
+                    .setVariables(Map.of(
+                            "recordId", record.getId(),
+                            "registrationId", registration.id(),
+                            "supplierId", supplierId,
+                            "supplierUserId", registrations.mainUserOf(supplierId),
+                            "clientCode", registration.clientCode(),
+                            "clientName", registration.clientName(),
+                            "businessName", registration.businessName(),
+                            "supplierRfc", registration.supplierRfc(),
+                            "reviewUrl", "/staff/records/" + record.getId()))
+                    .execute().getId();
+        }
+        record.submitted(instanceId, now());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Download> download(long supplierId, long registrationId, long documentId) {
+        Registration registration = own(supplierId, registrationId);
+        SupplierRecord record = records.findByClientSupplierId(registration.id()).orElse(null);
+        if (record == null || !documentBelongsTo(record.getId(), documentId)) {
+            return Optional.empty();
+        }
+        return documents.find(documentId).map(d -> new Download(d, documents.content(d)));
+    }
+
+    public record Download(StoredDocument document, byte[] content) {
+    }
+
+    boolean documentBelongsTo(long recordId, long documentId) {
+        Integer count = jdbc.queryForObject("select count(*) from record_entry_document d join record_entry e on "
+                + "e.id = d.entry_id where e.record_id = ? and d.document_id = ?", Integer.class, recordId, documentId);
+        return count != null && count > 0;
+    }
+
+    private record Target(SupplierRecord record, TemplateField field, RecordEntry entry) {
+    }
+
+    private Target target(long supplierId, long registrationId, long fieldId) {
+        SupplierRecord record = editableRecord(supplierId, registrationId);
+        TemplateField field = fields.findById(fieldId)
+                .filter(f -> templateIdOf(f).equals(record.getTemplateId()))
+                .orElseThrow(() -> new RecordProblem("record.field.unknown"));
+        RecordEntry entry = entries.findByRecordIdAndFieldId(record.getId(), fieldId)
+                .orElseGet(() -> entries.save(new RecordEntry(record.getId(), fieldId, now())));
+        return new Target(record, field, entry);
+    }
+
+    private static Long templateIdOf(TemplateField field) {
+        return field.getTab() == null ? null : field.getTab().templateId();
+    }
+
+    private SupplierRecord editableRecord(long supplierId, long registrationId) {
+        SupplierRecord record = recordOf(own(supplierId, registrationId));
+        if (!record.editable()) {
+            throw new RecordProblem("record.underReview");
+        }
+        return record;
+    }
+
+    private Registration own(long supplierId, long registrationId) {
+        return registrations.ofSupplier(supplierId, registrationId)
+                .filter(r -> r.status() == mx.supplierportal.supplier.RegistrationStatus.ACTIVE)
+                .orElseThrow(() -> new RecordProblem("record.notFound"));
+    }
+
+    private SupplierRecord recordOf(Registration registration) {
+        RecordTemplate template = templates.forClient(registration.clientId())
+                .orElseThrow(() -> new RecordProblem("record.noTemplate"));
+        return records.findByClientSupplierId(registration.id())
+                .orElseGet(() -> records.save(new SupplierRecord(registration.id(), template.getId())));
+    }
+
+    private static void checkHolderAndCurrency(String holder, String currency, Map<String, String> problems) {
+        if (holder == null || holder.isBlank()) {
+            problems.put("holder", "validation.required");
+        } else if (holder.length() > 254) {
+            problems.put("holder", "record.value.tooLong");
+        }
+        if (currency == null || !currency.matches("MXN|USD|EUR|CAD|GBP")) {
+            problems.put("currency", "bank.currency");
+        }
+    }
+
+    private static void put(Map<String, String> problems, String field, String problem) {
+        if (problem != null) {
+            problems.put(field, problem);
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+}

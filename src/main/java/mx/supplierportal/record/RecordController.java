@@ -1,0 +1,181 @@
+package mx.supplierportal.record;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import mx.supplierportal.security.SupplierPrincipal;
+import mx.supplierportal.supplier.Registrations.Registration;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The supplier's "Digital record" pages: tabs, fields, uploads, bank accounts, sending. */
+@Controller
+class RecordController {
+
+    private final DigitalRecords records;
+    private final MessageSource messages;
+
+    RecordController(DigitalRecords records, MessageSource messages) {
+        this.records = records;
+        this.messages = messages;
+    }
+
+    @GetMapping("/record")
+    String first(@AuthenticationPrincipal SupplierPrincipal supplier, Model model) {
+        List<Registration> registrations = records.registrationsOf(supplier.supplierId());
+        if (registrations.size() == 1) {
+            return "redirect:/record/" + registrations.get(0).id();
+        }
+        model.addAttribute("registrations", registrations);
+        return "record/choose";
+    }
+
+    @GetMapping("/record/{registrationId}")
+    String show(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long registrationId,
+            @RequestParam(required = false) String tab, @RequestParam(required = false) Long edit, Model model) {
+        DigitalRecords.RecordView view = viewOrNotFound(supplier, registrationId);
+        model.addAttribute("view", view);
+        model.addAttribute("current", view.tab(tab == null ? "" : tab));
+        model.addAttribute("edit", edit);
+        return "record/record";
+    }
+
+    @PostMapping("/record/{registrationId}/fields/{fieldId}")
+    String save(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long registrationId,
+            @PathVariable long fieldId, @RequestParam String tab, @RequestParam(required = false) String value,
+            @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect, Locale locale)
+            throws IOException {
+        try {
+            if (file != null) {
+                records.saveFile(supplier.supplierId(), registrationId, fieldId, file.getOriginalFilename(),
+                        file.getBytes(), supplier.email());
+            } else {
+                records.saveText(supplier.supplierId(), registrationId, fieldId, value);
+            }
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/record/" + registrationId + "?tab=" + safe(tab);
+        } catch (RecordProblem e) {
+            redirect.addFlashAttribute("problem", messages.getMessage(e.messageKey(), e.arguments(), locale));
+            return "redirect:/record/" + registrationId + "?tab=" + safe(tab) + "&edit=" + fieldId;
+        }
+    }
+
+    @PostMapping("/record/{registrationId}/dates/{fieldId}")
+    String saveDate(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long registrationId,
+            @PathVariable long fieldId, @RequestParam String tab, @RequestParam(required = false) String value,
+            RedirectAttributes redirect, Locale locale) {
+        try {
+            records.saveDate(supplier.supplierId(), registrationId, fieldId, value);
+            redirect.addFlashAttribute("saved", true);
+            return "redirect:/record/" + registrationId + "?tab=" + safe(tab);
+        } catch (RecordProblem e) {
+            redirect.addFlashAttribute("problem", messages.getMessage(e.messageKey(), e.arguments(), locale));
+            return "redirect:/record/" + registrationId + "?tab=" + safe(tab) + "&edit=" + fieldId;
+        }
+    }
+
+    @PostMapping("/record/{registrationId}/bank-accounts")
+    String addAccount(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long registrationId,
+            @RequestParam String tab, @RequestParam String kind, @RequestParam(required = false) String holder,
+            @RequestParam(required = false) String currency, @RequestParam(required = false) String clabe,
+            @RequestParam(required = false) String country, @RequestParam(required = false) String bankName,
+            @RequestParam(required = false) String swift, @RequestParam(required = false) String iban,
+            @RequestParam(required = false) String accountNumber, @RequestParam(required = false) String aba,
+            RedirectAttributes redirect, Locale locale) {
+        try {
+            if ("MX".equals(kind)) {
+                records.addMexicanAccount(supplier.supplierId(), registrationId, holder, currency, clabe);
+            } else {
+                records.addForeignAccount(supplier.supplierId(), registrationId, holder, currency, country, bankName,
+                        swift, iban, accountNumber, aba);
+            }
+            redirect.addFlashAttribute("saved", true);
+        } catch (BankAccountProblems e) {
+            redirect.addFlashAttribute("accountProblems", e.problems().entrySet().stream()
+                    .map(p -> messages.getMessage("bank.field." + p.getKey(), null, locale) + ": "
+                            + messages.getMessage(p.getValue(), new Object[] {254}, locale)).sorted().toList());
+            redirect.addFlashAttribute("accountKind", kind);
+        } catch (RecordProblem e) {
+            redirect.addFlashAttribute("problem", messages.getMessage(e.messageKey(), e.arguments(), locale));
+        }
+        return "redirect:/record/" + registrationId + "?tab=" + safe(tab);
+    }
+
+    @PostMapping("/record/{registrationId}/bank-accounts/{accountId}/remove")
+    String removeAccount(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long registrationId,
+            @PathVariable long accountId, @RequestParam String tab, RedirectAttributes redirect, Locale locale) {
+        try {
+            records.removeAccount(supplier.supplierId(), registrationId, accountId);
+        } catch (RecordProblem e) {
+            redirect.addFlashAttribute("problem", messages.getMessage(e.messageKey(), e.arguments(), locale));
+        }
+        return "redirect:/record/" + registrationId + "?tab=" + safe(tab);
+    }
+
+    @GetMapping("/record/{registrationId}/send")
+    String confirmSend(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long registrationId,
+            Model model) {
+        model.addAttribute("view", viewOrNotFound(supplier, registrationId));
+        return "record/send";
+    }
+
+    @PostMapping("/record/{registrationId}/send")
+    String send(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long registrationId,
+            RedirectAttributes redirect, Locale locale) {
+        try {
+            records.send(supplier.supplierId(), registrationId);
+            redirect.addFlashAttribute("sent", true);
+        } catch (RecordProblem e) {
+            redirect.addFlashAttribute("problem", messages.getMessage(e.messageKey(), e.arguments(), locale));
+        }
+        return "redirect:/record/" + registrationId;
+    }
+
+    @GetMapping("/record/{registrationId}/documents/{documentId}")
+    ResponseEntity<byte[]> download(@AuthenticationPrincipal SupplierPrincipal supplier,
+            @PathVariable long registrationId, @PathVariable long documentId) {
+        try {
+            return records.download(supplier.supplierId(), registrationId, documentId)
+                    .map(RecordController::file)
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        } catch (RecordProblem e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    static ResponseEntity<byte[]> file(DigitalRecords.Download download) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(download.document().getDetectedType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(download.document().getDeclaredName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(download.content());
+    }
+
+    private DigitalRecords.RecordView viewOrNotFound(SupplierPrincipal supplier, long registrationId) {
+        try {
+            return records.view(supplier.supplierId(), registrationId);
+        } catch (RecordProblem e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    private static String safe(String tab) {
+        return tab == null || !tab.matches("[A-Za-z0-9_-]{1,40}") ? "" : tab;
+    }
+}

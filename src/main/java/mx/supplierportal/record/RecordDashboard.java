@@ -1,0 +1,52 @@
+package mx.supplierportal.record;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import mx.supplierportal.supplier.DashboardItems;
+import mx.supplierportal.supplier.Registrations.Registration;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The dashboard card of each digital record: its status and what is still missing. */
+@Component
+class RecordDashboard implements DashboardItems {
+
+    private final DigitalRecords records;
+    private final MessageSource messages;
+
+    RecordDashboard(DigitalRecords records, MessageSource messages) {
+        this.records = records;
+        this.messages = messages;
+    }
+
+    @Override
+    @Transactional
+    public List<Item> itemsFor(long supplierId, Locale locale) {
+        List<Item> items = new ArrayList<>();
+        for (Registration registration : records.registrationsOf(supplierId)) {
+            DigitalRecords.RecordView view;
+            try {
+                view = records.view(supplierId, registration.id());
+            } catch (RecordProblem e) {
+                continue; // the client has no record template
+            }
+            RecordStatus status = view.record().getStatus();
+            String detail = switch (status) {
+                case DRAFT, CHANGES_REQUESTED, UPDATE_REQUIRED -> view.complete()
+                        ? messages.getMessage("record.dashboard.ready", null, locale)
+                        : messages.getMessage("record.dashboard.missing",
+                                new Object[] {view.missingCount()}, locale);
+                case UNDER_REVIEW -> messages.getMessage("record.dashboard.underReview", null, locale);
+                case APPROVED -> messages.getMessage("record.dashboard.approved", null, locale);
+            };
+            items.add(new Item(messages.getMessage("record.dashboard.title", new Object[] {registration.clientName()},
+                    locale), messages.getMessage("record.status." + status, null, locale),
+                    status == RecordStatus.APPROVED ? "text-bg-success" : status == RecordStatus.UNDER_REVIEW
+                            ? "text-bg-info" : "text-bg-warning", detail, "/record/" + registration.id(),
+                    messages.getMessage("record.dashboard.open", null, locale)));
+        }
+        return items;
+    }
+}

@@ -1,0 +1,57 @@
+package mx.supplierportal.supplier;
+
+import java.util.List;
+import java.util.Optional;
+import mx.supplierportal.client.Client;
+import mx.supplierportal.client.Clients;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read access to registrations for other features, always scoped to one supplier or one client. */
+@Service
+@Transactional(readOnly = true)
+public class Registrations {
+
+    /** A client's registration of a supplier, as other features need it. */
+    public record Registration(long id, long clientId, String clientCode, String clientName, long supplierId,
+            String supplierRfc, String businessName, RegistrationStatus status) {
+    }
+
+    private final ClientSupplierRepository registrations;
+    private final SupplierUserRepository users;
+    private final Clients clients;
+
+    Registrations(ClientSupplierRepository registrations, SupplierUserRepository users, Clients clients) {
+        this.registrations = registrations;
+        this.users = users;
+        this.clients = clients;
+    }
+
+    /** The supplier's active registrations (with clients that it activated). */
+    public List<Registration> activeOf(long supplierId) {
+        return registrations.findBySupplierId(supplierId).stream()
+                .filter(r -> r.getStatus() == RegistrationStatus.ACTIVE).map(this::view).toList();
+    }
+
+    /** That registration, only if it belongs to this supplier. */
+    public Optional<Registration> ofSupplier(long supplierId, long registrationId) {
+        return registrations.findById(registrationId)
+                .filter(r -> r.getSupplier().getId() == supplierId).map(this::view);
+    }
+
+    public Optional<Registration> byId(long registrationId) {
+        return registrations.findById(registrationId).map(this::view);
+    }
+
+    /** The supplier's user who receives its emails (the first one). */
+    public long mainUserOf(long supplierId) {
+        return users.findFirstBySupplierIdOrderById(supplierId).map(SupplierUser::getId)
+                .orElseThrow(() -> new IllegalStateException("supplier " + supplierId + " has no user"));
+    }
+
+    private Registration view(ClientSupplier r) {
+        Client client = clients.findById(r.getClientId()).orElseThrow();
+        return new Registration(r.getId(), client.getId(), client.getCode(), client.getName(), r.getSupplier().getId(),
+                r.getSupplier().getRfc(), r.getSupplier().getBusinessName(), r.getStatus());
+    }
+}

@@ -1,0 +1,283 @@
+package mx.supplierportal.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.util.List;
+import mx.supplierportal.support.IntegrationTest;
+import mx.supplierportal.support.Pdf;
+import mx.supplierportal.support.TestMail;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.Authentication;
+import org.springframework.test.web.servlet.ResultActions;
+
+/** The digital record end to end: fill, send, review, changes, approval, expiry — on PostgreSQL with GreenMail. */
+class DigitalRecordIntegrationTest extends IntegrationTest {
+
+    static final String PASSWORD = "expediente completo 2026";
+    static final List<String> FILES = List.of("csf", "opinion32d", "incorporation", "powerOfAttorney",
+            "representativeId", "proofOfAddress", "bankStatement");
+
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+
+    record ActiveSupplier(TestClient client, String email, long registrationId, Authentication auth) {
+    }
+
+    ActiveSupplier activeSupplier(TestClient client) throws Exception {
+        String email = "rec-" + unique() + "@proveedor.test";
+        String rfc = registerSupplier(client, "Proveedora " + unique(), newRfc(), email, "es");
+        String token = tokenOf(TestMail.link(onlyMailTo(email), "/activate"));
+        mvc.perform(post("/activate").with(csrf()).param("token", token).param("password", PASSWORD)
+                .param("confirmation", PASSWORD));
+        runJobs();
+        long registrationId = jdbc.queryForObject("select cs.id from client_supplier cs join supplier s on "
+                + "s.id = cs.supplier_id where s.rfc = ?", Long.class, rfc);
+        return new ActiveSupplier(client, email, registrationId, signIn(email, PASSWORD));
+    }
+
+    long field(TestClient client, String key) {
+        return jdbc.queryForObject("select f.id from template_field f join template_tab t on t.id = f.tab_id "
+                + "join record_template r on r.id = t.template_id join client c on c.id = r.client_id "
+                + "where c.code = ? and f.field_key = ?", Long.class, client.code(), key);
+    }
+
+    ResultActions upload(ActiveSupplier s, String key, String name, byte[] bytes) throws Exception {
+        return mvc.perform(multipart("/record/{r}/fields/{f}", s.registrationId(), field(s.client(), key))
+                .file(new MockMultipartFile("file", name, "application/pdf", bytes)).param("tab", "x")
+                .with(authentication(s.auth())).with(csrf()));
+    }
+
+    void fillEverything(ActiveSupplier s) throws Exception {
+        for (String key : FILES) {
+            upload(s, key, key + ".pdf", Pdf.withText(key)).andExpect(flash().attribute("saved", true));
+        }
+        mvc.perform(post("/record/{r}/fields/{f}", s.registrationId(), field(s.client(), "representative"))
+                .param("tab", "legal").param("value", "Lucía Valle Ruiz").with(authentication(s.auth())).with(csrf()))
+                .andExpect(flash().attribute("saved", true));
+        mvc.perform(post("/record/{r}/bank-accounts", s.registrationId()).param("tab", "bank").param("kind", "MX")
+                .param("holder", "Proveedora SA de CV").param("currency", "MXN").param("clabe", "012180001234567899")
+                .with(authentication(s.auth())).with(csrf())).andExpect(flash().attribute("saved", true));
+    }
+
+    long recordId(ActiveSupplier s) {
+        return jdbc.queryForObject("select id from supplier_record where client_supplier_id = ?", Long.class,
+                s.registrationId());
+    }
+
+    String recordStatus(ActiveSupplier s) {
+        return jdbc.queryForObject("select status from supplier_record where client_supplier_id = ?", String.class,
+                s.registrationId());
+    }
+
+    long entry(ActiveSupplier s, String key) {
+        return jdbc.queryForObject("select e.id from record_entry e where e.record_id = ? and e.field_id = ?",
+                Long.class, recordId(s), field(s.client(), key));
+    }
+
+    @Test
+    void supplierFillsSendsReviewerRequestsChangesSupplierFixesReviewerApproves() throws Exception {
+        ActiveSupplier s = activeSupplier(newClient());
+        mvc.perform(get("/").with(authentication(s.auth())))
+                .andExpect(content().string(containsString("Faltan 9 datos obligatorios")));
+        mvc.perform(post("/record/{r}/send", s.registrationId()).with(authentication(s.auth())).with(csrf()))
+                .andExpect(flash().attribute("problem", "Aún faltan datos obligatorios; complételos para enviar."));
+
+        fillEverything(s);
+        mvc.perform(get("/record/{r}", s.registrationId()).with(authentication(s.auth())))
+                .andExpect(content().string(not(containsString("class=\"missing-dot\""))));
+        mvc.perform(get("/record/{r}", s.registrationId()).param("tab", "bank").with(authentication(s.auth())))
+                .andExpect(content().string(containsString("BBVA MEXICO"))); // the bank, from the CLABE's first digits
+        mvc.perform(post("/record/{r}/send", s.registrationId()).with(authentication(s.auth())).with(csrf()))
+                .andExpect(flash().attribute("sent", true));
+        assertThat(recordStatus(s)).isEqualTo("UNDER_REVIEW");
+
+        Task review = taskService.createTaskQuery().taskDefinitionKey("Task_ReviewRecord")
+                .taskCandidateGroup(s.client().code() + "-reviewer").singleResult();
+        assertThat(review).isNotNull();
+        assertThat(review.getTenantId()).isEqualTo(s.client().code());
+
+        // The reviewer rejects the proof of address, records the 32-D's validity, and asks for changes
+        Authentication reviewer = signIn(s.client());
+        long record = recordId(s);
+        mvc.perform(post("/staff/records/{r}/entries/{e}", record, entry(s, "proofOfAddress"))
+                .param("decision", "reject").param("reason", "Tiene más de tres meses")
+                .with(authentication(reviewer)).with(csrf()));
+        mvc.perform(post("/staff/records/{r}/entries/{e}", record, entry(s, "opinion32d"))
+                .param("decision", "accept").param("validUntil", LocalDate.now().plusDays(30).toString())
+                .with(authentication(reviewer)).with(csrf()));
+        mvc.perform(post("/staff/records/{r}/finish", record).param("decision", "changes").param("comment", "Gracias")
+                .with(authentication(reviewer)).with(csrf())).andExpect(flash().attribute("finished", true));
+        runJobs();
+        assertThat(recordStatus(s)).isEqualTo("CHANGES_REQUESTED");
+        MimeMessage changes = lastMailTo(s.email());
+        assertThat(TestMail.subject(changes)).isEqualTo(s.client().name() + " pide cambios en su expediente digital");
+        assertThat(TestMail.text(changes)).contains("• Comprobante de domicilio: Tiene más de tres meses", "Gracias");
+
+        // The supplier sees why, fixes it and sends again
+        mvc.perform(get("/record/{r}", s.registrationId()).param("tab", "address").with(authentication(s.auth())))
+                .andExpect(content().string(containsString("Tiene más de tres meses")))
+                .andExpect(content().string(containsString("class=\"missing-dot\"")));
+        upload(s, "proofOfAddress", "recibo-nuevo.pdf", Pdf.withText("nuevo recibo"));
+        mvc.perform(post("/record/{r}/send", s.registrationId()).with(authentication(s.auth())).with(csrf()))
+                .andExpect(flash().attribute("sent", true));
+
+        // Only what changed is marked for the reviewer; approval
+        mvc.perform(get("/staff/records/{r}", record).with(authentication(reviewer)))
+                .andExpect(content().string(containsString("recibo-nuevo.pdf")));
+        mvc.perform(post("/staff/records/{r}/finish", record).param("decision", "approve")
+                .with(authentication(reviewer)).with(csrf()));
+        runJobs();
+        assertThat(recordStatus(s)).isEqualTo("APPROVED");
+        assertThat(TestMail.subject(lastMailTo(s.email()))).isEqualTo(s.client().name()
+                + " aprobó su expediente digital");
+        mvc.perform(get("/").with(authentication(s.auth())))
+                .andExpect(content().string(containsString("Su expediente está aprobado.")));
+
+        // Expiring documents each got their expiry process
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("document-expiry")
+                .processInstanceBusinessKeyLike("record-entry-%").list())
+                .extracting(p -> p.getBusinessKey()).contains("record-entry-" + entry(s, "proofOfAddress"),
+                        "record-entry-" + entry(s, "opinion32d"));
+    }
+
+    @Test
+    void anExpiringDocumentRemindsThenExpiresAndTheRecordNeedsAnUpdate() throws Exception {
+        ActiveSupplier s = activeSupplier(newClient());
+        fillEverything(s);
+        mvc.perform(post("/record/{r}/send", s.registrationId()).with(authentication(s.auth())).with(csrf()));
+        long record = recordId(s);
+        Authentication reviewer = signIn(s.client());
+        mvc.perform(post("/staff/records/{r}/entries/{e}", record, entry(s, "opinion32d")).param("decision", "accept")
+                .param("validUntil", LocalDate.now().plusDays(30).toString())
+                .with(authentication(reviewer)).with(csrf()));
+        mvc.perform(post("/staff/records/{r}/finish", record).param("decision", "approve")
+                .with(authentication(reviewer)).with(csrf()));
+        runJobs();
+        assertThat(recordStatus(s)).isEqualTo("APPROVED");
+
+        String expiry = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey("record-entry-" + entry(s, "opinion32d")).singleResult().getId();
+        Job reminder = managementService.createJobQuery().processInstanceId(expiry).timers().singleResult();
+        assertThat(reminder.getDuedate()).isNotNull();
+        managementService.executeJob(reminder.getId()); // 7 days before
+        runJobs();
+        MimeMessage remind = lastMailTo(s.email());
+        assertThat(TestMail.subject(remind)).isEqualTo("Un documento de su expediente con " + s.client().name()
+                + " está por vencer");
+        assertThat(TestMail.text(remind)).contains("Opinión de cumplimiento (32-D)");
+
+        Job expiryDay = managementService.createJobQuery().processInstanceId(expiry).timers().singleResult();
+        managementService.executeJob(expiryDay.getId());
+        runJobs();
+        assertThat(recordStatus(s)).isEqualTo("UPDATE_REQUIRED");
+        assertThat(TestMail.subject(lastMailTo(s.email()))).isEqualTo("Un documento de su expediente con "
+                + s.client().name() + " venció");
+
+        // Only the expired document goes back to review
+        upload(s, "opinion32d", "opinion-nueva.pdf", Pdf.withText("opinion nueva"));
+        mvc.perform(post("/record/{r}/send", s.registrationId()).with(authentication(s.auth())).with(csrf()))
+                .andExpect(flash().attribute("sent", true));
+        assertThat(jdbc.queryForObject("select count(*) from record_entry where record_id = ? and changed = true",
+                Integer.class, record)).isEqualTo(1);
+    }
+
+    @Test
+    void badFilesAndAccountsAreExplainedAndNothingIsStored() throws Exception {
+        ActiveSupplier s = activeSupplier(newClient());
+        int before = jdbc.queryForObject("select count(*) from stored_document", Integer.class);
+        upload(s, "csf", "factura.pdf", Pdf.executable()).andExpect(flash().attribute("problem",
+                containsString("Solo se aceptan PDF, JPG o PNG")));
+        upload(s, "csf", "vacio.pdf", new byte[0]).andExpect(flash().attribute("problem", "El archivo está vacío."));
+        byte[] big = new byte[11 * 1024 * 1024];
+        System.arraycopy(Pdf.withText("x"), 0, big, 0, 20);
+        upload(s, "csf", "grande.pdf", big).andExpect(flash().attribute("problem", "El archivo pesa más de 10 MB."));
+        assertThat(jdbc.queryForObject("select count(*) from stored_document", Integer.class)).isEqualTo(before);
+
+        mvc.perform(post("/record/{r}/bank-accounts", s.registrationId()).param("tab", "bank").param("kind", "MX")
+                .param("holder", "X").param("currency", "MXN").param("clabe", "032180000118359718")
+                .with(authentication(s.auth())).with(csrf()))
+                .andExpect(flash().attribute("accountProblems", List.of(
+                        "CLABE: El último dígito de la CLABE no corresponde: revise que la copió completa y sin errores.")));
+        mvc.perform(post("/record/{r}/bank-accounts", s.registrationId()).param("tab", "bank").param("kind", "FOREIGN")
+                .param("holder", "X").param("currency", "EUR").param("country", "DE").param("bankName", "Deutsche Bank")
+                .param("swift", "DEUTDEFF").param("iban", "DE89 3704 0044 0532 0130 01")
+                .with(authentication(s.auth())).with(csrf()))
+                .andExpect(flash().attribute("accountProblems", List.of(
+                        "IBAN: El IBAN no es válido (sus dígitos de control no corresponden): revíselo.")));
+        assertThat(jdbc.queryForObject("select count(*) from bank_account a join supplier_record r on r.id = a.record_id "
+                + "where r.client_supplier_id = ?", Integer.class, s.registrationId())).isZero();
+
+        TestClient other = newClient();
+        mvc.perform(post("/record/{r}/fields/{f}", s.registrationId(), field(other, "representative"))
+                .param("tab", "legal").param("value", "X").with(authentication(s.auth())).with(csrf()))
+                .andExpect(flash().attribute("problem", "Ese dato no pertenece al expediente de este cliente."));
+    }
+
+    @Test
+    void foreignAccountsNeedNoClabe() throws Exception {
+        ActiveSupplier s = activeSupplier(newClient());
+        mvc.perform(post("/record/{r}/bank-accounts", s.registrationId()).param("tab", "bank").param("kind", "FOREIGN")
+                .param("holder", "Acme Inc").param("currency", "USD").param("country", "US")
+                .param("bankName", "Bank of America").param("swift", "BOFAUS3N").param("accountNumber", "1234567890")
+                .param("aba", "026009593").with(authentication(s.auth())).with(csrf()))
+                .andExpect(flash().attribute("saved", true));
+        assertThat(jdbc.queryForObject("select count(*) from bank_account where aba = '026009593' and clabe is null",
+                Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void suppliersAndStaffOnlyReachTheirOwnRecords() throws Exception {
+        TestClient client = newClient();
+        ActiveSupplier a = activeSupplier(client);
+        ActiveSupplier b = activeSupplier(client);
+        upload(a, "csf", "de-a.pdf", Pdf.withText("secreto de A"));
+        long documentOfA = jdbc.queryForObject("select id from stored_document where declared_name = 'de-a.pdf'",
+                Long.class);
+        mvc.perform(get("/record/{r}/documents/{d}", a.registrationId(), documentOfA).with(authentication(a.auth())))
+                .andExpect(status().isOk()).andExpect(content().contentType("application/pdf"));
+        mvc.perform(get("/record/{r}/documents/{d}", a.registrationId(), documentOfA).with(authentication(b.auth())))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/record/{r}/documents/{d}", b.registrationId(), documentOfA).with(authentication(b.auth())))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/record/{r}", a.registrationId()).with(authentication(b.auth()))).andExpect(status().isNotFound());
+        upload(b, "csf", "pisar.pdf", Pdf.withText("x")).andExpect(flash().attribute("saved", true));
+        mvc.perform(multipart("/record/{r}/fields/{f}", a.registrationId(), field(client, "csf"))
+                .file(new MockMultipartFile("file", "ajeno.pdf", "application/pdf", Pdf.withText("x")))
+                .param("tab", "x").with(authentication(b.auth())).with(csrf()))
+                .andExpect(flash().attribute("problem", "No encontramos ese expediente."));
+
+        fillEverything(a);
+        mvc.perform(post("/record/{r}/send", a.registrationId()).with(authentication(a.auth())).with(csrf()));
+        long record = recordId(a);
+        TestClient otherClient = newClient();
+        mvc.perform(get("/staff/records/{r}", record).with(authentication(signIn(otherClient))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/staff/records/{r}/documents/{d}", record, documentOfA)
+                .with(authentication(signIn(otherClient)))).andExpect(status().isNotFound());
+        mvc.perform(post("/staff/records/{r}/finish", record).param("decision", "approve")
+                .with(authentication(signIn(otherClient))).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(get("/staff/records/{r}", record).with(authentication(a.auth()))).andExpect(status().isForbidden());
+        assertThat(recordStatus(a)).isEqualTo("UNDER_REVIEW");
+    }
+}
