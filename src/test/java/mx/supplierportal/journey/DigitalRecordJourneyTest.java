@@ -1,0 +1,148 @@
+package mx.supplierportal.journey;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import java.util.regex.Pattern;
+import mx.supplierportal.support.Browser;
+import mx.supplierportal.support.BrowserJourney;
+import mx.supplierportal.support.Pdf;
+import mx.supplierportal.support.TestMail;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A supplier fills every tab of its digital record in Chromium and sends it; the reviewer opens the task in the
+ * real Tasklist, rejects one document on the review page and asks for changes in the Camunda Form; the supplier
+ * sees why, fixes it and sends again; the reviewer approves; the supplier sees "Approved".
+ */
+class DigitalRecordJourneyTest extends BrowserJourney {
+
+    private static final String PASSWORD = "mi expediente completo";
+
+    @Test
+    void supplierCompletesTheRecordAndTheReviewerApprovesAfterOneCorrection() throws Exception {
+        TestClient client = newClient();
+        String email = "exp-" + unique() + "@proveedor.test";
+        registerSupplier(client, "Servicios del Bajío", newRfc(), email, "es");
+        Page supplier = browser.newPage(baseUrl());
+        supplier.navigate(pathOf(TestMail.link(onlyMailTo(email), "/activate")));
+        supplier.getByLabel("Contraseña nueva").fill(PASSWORD);
+        supplier.getByLabel("Repita la contraseña").fill(PASSWORD);
+        supplier.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Activar mi cuenta")).click();
+        supplier.getByLabel("Correo electrónico").fill(email);
+        supplier.getByLabel("Contraseña").fill(PASSWORD);
+        supplier.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar")).click();
+        assertThat(supplier.getByText("Faltan 9 datos obligatorios")).isVisible();
+        supplier.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Abrir el expediente")).click();
+        Browser.screenshot(supplier, "20-record-empty");
+
+        uploadInTab(supplier, "Situación fiscal", "Constancia de situación fiscal", "csf.pdf");
+        uploadInTab(supplier, "Situación fiscal", "Opinión de cumplimiento (32-D)", "opinion.pdf");
+        uploadInTab(supplier, "Documentos legales", "Acta constitutiva", "acta.pdf");
+        edit(supplier, "Nombre del representante legal");
+        supplier.locator(".edit-form input[name=value]").fill("Lucía Bajío Ruiz");
+        supplier.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Actualizar")).click();
+        uploadInTab(supplier, "Documentos legales", "Poder del representante legal", "poder.pdf");
+        uploadInTab(supplier, "Documentos legales", "Identificación oficial del representante", "ine.pdf");
+        uploadInTab(supplier, "Domicilio", "Comprobante de domicilio", "recibo-viejo.pdf");
+        uploadInTab(supplier, "Cuentas bancarias", "Carátula del estado de cuenta", "caratula.pdf");
+        supplier.locator("#mx-holder").fill("Servicios del Bajío SA de CV");
+        supplier.locator("#mx-clabe").fill("012180001234567899");
+        supplier.locator("#mx-account").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("Agregar cuenta")).click();
+        assertThat(supplier.getByText("BBVA MEXICO")).isVisible();
+        assertThat(supplier.locator(".missing-dot")).hasCount(0);
+        Browser.screenshot(supplier, "21-record-complete");
+
+        supplier.locator("#send").click();
+        supplier.locator("#confirm-send").click();
+        assertThat(supplier.locator("#record-status")).hasText("En revisión");
+
+        // The reviewer: Tasklist → review page → reject one document → back in Tasklist, request changes
+        Page reviewer = browser.newPage(baseUrl());
+        signIn(reviewer, client.admin());
+        reviewer.navigate("/camunda/app/tasklist/default/");
+        reviewer.getByText("Review digital record").first().click();
+        assertThat(reviewer.getByText("Revisión del expediente digital / Digital record review")).isVisible();
+        String reviewPath = reviewer.locator("input[name=reviewUrl], #Field_ReviewUrl input, input[id*=Field_ReviewUrl]")
+                .first().inputValue();
+        Browser.screenshot(reviewer, "22-tasklist-review");
+        Page reviewPage = reviewer.context().newPage();
+        reviewPage.navigate(reviewPath);
+        reviewPage.locator("[data-field=proofOfAddress] input[name=reason]").fill("Tiene más de tres meses");
+        reviewPage.locator("[data-field=proofOfAddress] button[value=reject]").click();
+        reviewPage.locator("[data-field=opinion32d] input[name=validUntil]").fill(
+                java.time.LocalDate.now().plusDays(25).toString());
+        reviewPage.locator("[data-field=opinion32d] button[value=accept]").click();
+        assertThat(reviewPage.locator("[data-field=proofOfAddress]")).containsText("Rechazado");
+        Browser.screenshot(reviewPage, "23-review-page");
+        reviewer.bringToFront();
+        claimIfNeeded(reviewer);
+        reviewer.getByText("Pedir cambios / Request changes").click();
+        reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Complete\\s*$")))
+                .click();
+        assertThat(reviewer.getByText("Review digital record")).hasCount(0);
+        runJobs();
+
+        // The supplier sees why, fixes it and sends again
+        org.assertj.core.api.Assertions.assertThat(TestMail.text(lastMailTo(email)))
+                .contains("Comprobante de domicilio: Tiene más de tres meses");
+        supplier.navigate("/record");
+        tab(supplier, "Domicilio");
+        assertThat(supplier.getByText("Tiene más de tres meses")).isVisible();
+        Browser.screenshot(supplier, "24-record-changes-requested");
+        uploadInTab(supplier, "Domicilio", "Comprobante de domicilio", "recibo-nuevo.pdf");
+        supplier.locator("#send").click();
+        supplier.locator("#confirm-send").click();
+
+        // The reviewer approves in Tasklist
+        reviewer.navigate("/camunda/app/tasklist/default/");
+        reviewer.getByText("Review digital record").first().click();
+        claimIfNeeded(reviewer);
+        reviewer.getByText("Aprobar / Approve").click();
+        reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Complete\\s*$")))
+                .click();
+        assertThat(reviewer.getByText("Review digital record")).hasCount(0);
+        runJobs();
+
+        supplier.navigate("/");
+        assertThat(supplier.getByText("Su expediente está aprobado.")).isVisible();
+        supplier.navigate("/record");
+        assertThat(supplier.locator("#record-status")).hasText("Aprobado");
+        Browser.screenshot(supplier, "25-record-approved");
+    }
+
+    private static void claimIfNeeded(Page page) {
+        var claim = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Claim\\s*$")));
+        claim.waitFor();
+        claim.click();
+    }
+
+    private static void tab(Page page, String name) {
+        page.locator(".nav-tabs .nav-link").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                .setHasText(name)).click();
+    }
+
+    private static void edit(Page page, String field) {
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Editar " + field)).click();
+    }
+
+    private static void uploadInTab(Page page, String tab, String field, String fileName) {
+        tab(page, tab);
+        edit(page, field);
+        page.locator("input[type=file]").setInputFiles(new FilePayload(fileName, "application/pdf",
+                Pdf.withText(fileName)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Actualizar")).click();
+        assertThat(page.getByText(fileName)).isVisible();
+    }
+
+    private static void signIn(Page page, String user) {
+        page.navigate("/login");
+        page.getByLabel("Correo electrónico").fill(user);
+        page.getByLabel("Contraseña").fill(ADMIN_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar")).click();
+        page.waitForURL("**/");
+    }
+}
