@@ -52,6 +52,10 @@ public class RecordTemplate {
         return approvedBeforeInvoicing;
     }
 
+    void setApprovedBeforeInvoicing(boolean required) {
+        this.approvedBeforeInvoicing = required;
+    }
+
     public List<TemplateTab> getTabs() {
         return tabs;
     }

@@ -144,6 +144,42 @@ public class TemplateField {
         return options(locale).stream().filter(o -> o[0].equals(value)).map(o -> o[1]).findFirst().orElse(value);
     }
 
+    void update(boolean required, String labelEs, String labelEn, String helpEs, String helpEn, Expiry expiry,
+            Integer expiryDays) {
+        this.required = required;
+        this.labelEs = labelEs;
+        this.labelEn = labelEn;
+        this.helpEs = helpEs;
+        this.helpEn = helpEn;
+        this.expiry = expiry;
+        this.expiryDays = expiryDays;
+    }
+
+    public String getLabelEs() {
+        return labelEs;
+    }
+
+    public String getLabelEn() {
+        return labelEn;
+    }
+
+    public String getHelpEs() {
+        return helpEs;
+    }
+
+    public String getHelpEn() {
+        return helpEn;
+    }
+
+    /** The options as the editor shows them: one "Etiqueta=Label" per line. */
+    public String choicesForEditing() {
+        if (choices == null) {
+            return "";
+        }
+        return String.join("\n", Arrays.stream(choices.split("\\|")).map(o -> o.split("=", 3))
+                .map(p -> (p.length > 1 ? p[1] : p[0]) + "=" + (p.length > 2 ? p[2] : p[0])).toList());
+    }
+
     void setChoices(String choices) {
         this.choices = choices;
     }
