@@ -78,7 +78,7 @@ class SupplierOnboardingJourneyTest extends BrowserJourney {
         assertThat(supplier.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Hola, Lucía Valle")))
                 .isVisible();
         assertThat(supplier.getByText("Cuenta activa")).isVisible();
-        assertThat(supplier.getByText(client.name())).isVisible();
+        assertThat(supplier.getByText(client.name(), new Page.GetByTextOptions().setExact(true))).isVisible();
         Browser.screenshot(supplier, "05-dashboard-es");
 
         // English, from the header; the choice is kept in the account
