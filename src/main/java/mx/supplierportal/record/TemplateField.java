@@ -84,13 +84,7 @@ public class TemplateField {
         this.position = position;
         this.key = key;
         this.type = type;
-        this.required = required;
-        this.labelEs = labelEs;
-        this.labelEn = labelEn;
-        this.helpEs = helpEs;
-        this.helpEn = helpEn;
-        this.expiry = expiry;
-        this.expiryDays = expiryDays;
+        update(required, labelEs, labelEn, helpEs, helpEn, expiry, expiryDays);
     }
 
     public Long getId() {

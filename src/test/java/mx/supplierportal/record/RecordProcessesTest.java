@@ -39,20 +39,6 @@ class RecordProcessesTest {
     private String outcome = "approved";
     private boolean stillSameDocument = true;
 
-    public static class Directory {
-        public String emailOf(Number id) {
-            return "user" + id + "@supplier.test";
-        }
-
-        public String languageOf(Number id) {
-            return "es";
-        }
-
-        public String nameOf(Number id) {
-            return "User " + id;
-        }
-    }
-
     @BeforeEach
     void collaborators() {
         BpmnAwareTests.init(engine.getProcessEngine());
@@ -67,7 +53,7 @@ class RecordProcessesTest {
             calls.add("expire");
             execution.setVariable("expired", stillSameDocument);
         });
-        Mocks.register("supplierDirectory", new Directory());
+        Mocks.register("supplierDirectory", new mx.supplierportal.support.FakeSupplierDirectory("es"));
     }
 
     @AfterEach

@@ -40,7 +40,7 @@ class PasswordRecoveryProcessTest {
                 execution.setVariable("link", org.camunda.bpm.engine.variable.Variables.stringValue("l", true)));
         Mocks.register("sendMailDelegate", (JavaDelegate) execution ->
                 sent.add(execution.getVariable("template") + " to " + execution.getVariable("to")));
-        Mocks.register("supplierDirectory", new SupplierOnboardingProcessTest.Directory());
+        Mocks.register("supplierDirectory", new mx.supplierportal.support.FakeSupplierDirectory("en"));
     }
 
     @AfterEach

@@ -48,20 +48,6 @@ class SupplierOnboardingProcessTest {
     private final List<String> calls = new ArrayList<>();
     private boolean smtpDown;
 
-    public static class Directory {
-        public String emailOf(Number id) {
-            return "user" + id + "@supplier.test";
-        }
-
-        public String languageOf(Number id) {
-            return "en";
-        }
-
-        public String nameOf(Number id) {
-            return "User " + id;
-        }
-    }
-
     @BeforeEach
     void collaborators() {
         BpmnAwareTests.init(engine.getProcessEngine());
@@ -72,7 +58,7 @@ class SupplierOnboardingProcessTest {
         Mocks.register("sendMailDelegate", (JavaDelegate) this::send);
         Mocks.register("markActivationExpiredDelegate", (JavaDelegate) execution -> calls.add("expired"));
         Mocks.register("withdrawInvitationDelegate", (JavaDelegate) execution -> calls.add("withdrawn"));
-        Mocks.register("supplierDirectory", new Directory());
+        Mocks.register("supplierDirectory", new mx.supplierportal.support.FakeSupplierDirectory("en"));
     }
 
     @AfterEach
