@@ -268,6 +268,16 @@ class DigitalRecordIntegrationTest extends IntegrationTest {
                 .andExpect(flash().attribute("problem", "No encontramos ese expediente."));
 
         fillEverything(a);
+        long accountOfA = jdbc.queryForObject("select a.id from bank_account a join supplier_record r on r.id = "
+                + "a.record_id where r.client_supplier_id = ?", Long.class, a.registrationId());
+        mvc.perform(post("/record/{r}/bank-accounts/{a}/remove", b.registrationId(), accountOfA).param("tab", "bank")
+                .with(authentication(b.auth())).with(csrf()))
+                .andExpect(flash().attribute("problem", "No encontramos ese expediente."));
+        mvc.perform(post("/record/{r}/bank-accounts/{a}/remove", a.registrationId(), accountOfA).param("tab", "bank")
+                .with(authentication(b.auth())).with(csrf()))
+                .andExpect(flash().attribute("problem", "No encontramos ese expediente."));
+        assertThat(jdbc.queryForObject("select count(*) from bank_account where id = ? and removed_at is null",
+                Integer.class, accountOfA)).isEqualTo(1);
         mvc.perform(post("/record/{r}/send", a.registrationId()).with(authentication(a.auth())).with(csrf()));
         long record = recordId(a);
         TestClient otherClient = newClient();
