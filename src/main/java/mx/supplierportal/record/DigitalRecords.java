@@ -31,7 +31,8 @@ public class DigitalRecords {
     public static final String REVIEW_PROCESS = "digital-record-review";
     static final String CORRECT_TASK = "Task_CorrectRecord";
 
-    public record FieldView(TemplateField field, RecordEntry entry, StoredDocument document, boolean missing) {
+    public record FieldView(TemplateField field, RecordEntry entry, StoredDocument document, boolean missing,
+            List<StoredDocument> earlierVersions) {
     }
 
     public record TabView(TemplateTab tab, List<FieldView> fields, List<BankAccount> accounts, boolean missing) {
@@ -123,7 +124,7 @@ public class DigitalRecords {
                         || entry.getStatus() == RecordEntry.Status.REJECTED
                         || entry.getStatus() == RecordEntry.Status.EXPIRED);
                 tabMissing |= missing;
-                views.add(new FieldView(field, entry, document, missing));
+                views.add(new FieldView(field, entry, document, missing, earlierVersions(entry)));
             }
             List<BankAccount> tabAccounts = tab.getKind() == TemplateTab.Kind.BANK_ACCOUNTS ? current : List.of();
             if (tab.getKind() == TemplateTab.Kind.BANK_ACCOUNTS && (current.isEmpty() || current.stream()
@@ -316,6 +317,16 @@ public class DigitalRecords {
             return Optional.empty();
         }
         return documents.find(documentId).map(d -> new Download(d, documents.content(d)));
+    }
+
+    /** Files uploaded before the current one for this entry, newest first. */
+    private List<StoredDocument> earlierVersions(RecordEntry entry) {
+        if (entry == null || entry.getDocumentId() == null) {
+            return List.of();
+        }
+        return jdbc.queryForList("select document_id from record_entry_document where entry_id = ? and document_id <> ? "
+                + "order by added_at desc", Long.class, entry.getId(), entry.getDocumentId()).stream()
+                .map(documents::find).flatMap(Optional::stream).toList();
     }
 
     public record Download(StoredDocument document, byte[] content) {

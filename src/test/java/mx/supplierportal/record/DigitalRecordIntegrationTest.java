@@ -139,6 +139,9 @@ class DigitalRecordIntegrationTest extends IntegrationTest {
                 .andExpect(content().string(containsString("Tiene más de tres meses")))
                 .andExpect(content().string(containsString("class=\"missing-dot\"")));
         upload(s, "proofOfAddress", "recibo-nuevo.pdf", Pdf.withText("nuevo recibo"));
+        mvc.perform(get("/record/{r}", s.registrationId()).param("tab", "address").with(authentication(s.auth())))
+                .andExpect(content().string(containsString("Versiones anteriores:")))
+                .andExpect(content().string(containsString("proofOfAddress.pdf (")));
         mvc.perform(post("/record/{r}/send", s.registrationId()).with(authentication(s.auth())).with(csrf()))
                 .andExpect(flash().attribute("sent", true));
 
