@@ -36,6 +36,13 @@ public class Documents {
     /** Checks and stores a file; throws {@link DocumentRejectedException} and stores nothing when it is not fit. */
     @Transactional(propagation = Propagation.MANDATORY)
     public StoredDocument store(long supplierId, String declaredName, byte[] content, String uploadedBy) {
+        return store(supplierId, declaredName, content, uploadedBy, properties.allowedTypes());
+    }
+
+    /** The same, accepting only the given types (detected from the bytes). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public StoredDocument store(long supplierId, String declaredName, byte[] content, String uploadedBy,
+            java.util.Collection<String> allowedTypes) {
         if (content == null || content.length == 0) {
             throw new DocumentRejectedException("document.empty");
         }
@@ -43,7 +50,7 @@ public class Documents {
             throw new DocumentRejectedException("document.tooLarge", properties.maxSize().toMegabytes());
         }
         String detected = tika.detect(content);
-        if (!properties.allowedTypes().contains(detected)) {
+        if (!allowedTypes.contains(detected)) {
             throw new DocumentRejectedException("document.typeNotAllowed", describe(detected));
         }
         StoredDocument document = documents.save(new StoredDocument(supplierId, safeName(declaredName, detected),
@@ -85,6 +92,7 @@ public class Documents {
             case "application/pdf" -> ".pdf";
             case "image/jpeg" -> ".jpg";
             case "image/png" -> ".png";
+            case "application/xml", "text/xml" -> ".xml";
             default -> "";
         };
     }

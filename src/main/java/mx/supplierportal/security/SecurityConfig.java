@@ -103,7 +103,8 @@ class SecurityConfig {
                                 "/actuator/health/**", "/dev/mailbox/**")).permitAll()
                         .requestMatchers(paths("/admin/**")).hasAuthority("ROLE_CLIENT_ADMIN")
                         .requestMatchers(paths("/ops/**")).hasAuthority("ROLE_CAMUNDA_ADMIN")
-                        .requestMatchers(paths("/profile/**", "/record", "/record/**")).hasAuthority(SupplierPrincipal.ROLE)
+                        .requestMatchers(paths("/profile/**", "/record", "/record/**", "/invoices",
+                                "/invoices/**", "/invoice/**")).hasAuthority(SupplierPrincipal.ROLE)
                         .requestMatchers(paths("/staff/**")).hasAuthority(StaffPrincipal.ROLE)
                         .anyRequest().authenticated())
                 .formLogin(form -> form

@@ -1,0 +1,206 @@
+package mx.supplierportal.invoice;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+
+/** A CFDI a supplier uploaded for a client: a draft until sent, then followed through the client's stages. */
+@Entity
+@Table(name = "invoice")
+public class Invoice {
+
+    public enum Status {
+        /** "To send": uploaded, documents may be missing. */
+        DRAFT,
+        /** Sent; with the client (stage says where). */
+        IN_PROCESS,
+        /** The client asked for more information: the supplier adds it and sends again. */
+        MORE_INFO,
+        APPROVED,
+        REJECTED
+    }
+
+    /** The client's stages, in order; the dots on "In process". */
+    public enum Stage { RECEIVED, REVIEW, APPROVAL, PAYMENT_SCHEDULED, PAID }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "client_id", nullable = false)
+    private Long clientId;
+
+    @Column(name = "client_supplier_id", nullable = false)
+    private Long registrationId;
+
+    @Column(name = "supplier_id", nullable = false)
+    private Long supplierId;
+
+    @Column(nullable = false)
+    private String uuid;
+
+    private String serie;
+
+    private String folio;
+
+    @Column(name = "issued_at", nullable = false)
+    private LocalDateTime issuedAt;
+
+    @Column(nullable = false)
+    private String currency;
+
+    @Column(name = "exchange_rate")
+    private BigDecimal exchangeRate;
+
+    @Column(nullable = false)
+    private BigDecimal subtotal;
+
+    @Column(nullable = false)
+    private BigDecimal total;
+
+    @Column(name = "payment_method")
+    private String paymentMethod;
+
+    @Column(name = "emisor_rfc", nullable = false)
+    private String emisorRfc;
+
+    @Column(name = "receptor_rfc", nullable = false)
+    private String receptorRfc;
+
+    @Column(name = "xml_document_id", nullable = false)
+    private Long xmlDocumentId;
+
+    @Column(name = "pdf_document_id")
+    private Long pdfDocumentId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Stage stage;
+
+    /** Warning findings of the validation, one per line, shown on the details page. */
+    private String warnings;
+
+    @Column(name = "reject_reason")
+    private String rejectReason;
+
+    @Column(name = "info_request")
+    private String infoRequest;
+
+    @Column(name = "process_instance_id")
+    private String processInstanceId;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "sent_at")
+    private OffsetDateTime sentAt;
+
+    @Version
+    private long version;
+
+    protected Invoice() {
+    }
+
+    Invoice(Long clientId, Long registrationId, Long supplierId, String uuid, String serie, String folio,
+            LocalDateTime issuedAt, String currency, BigDecimal exchangeRate, BigDecimal subtotal, BigDecimal total,
+            String paymentMethod, String emisorRfc, String receptorRfc, Long xmlDocumentId, Long pdfDocumentId,
+            String warnings, OffsetDateTime createdAt) {
+        this.clientId = clientId;
+        this.registrationId = registrationId;
+        this.supplierId = supplierId;
+        this.uuid = uuid;
+        this.serie = serie;
+        this.folio = folio;
+        this.issuedAt = issuedAt;
+        this.currency = currency;
+        this.exchangeRate = exchangeRate;
+        this.subtotal = subtotal;
+        this.total = total;
+        this.paymentMethod = paymentMethod;
+        this.emisorRfc = emisorRfc;
+        this.receptorRfc = receptorRfc;
+        this.xmlDocumentId = xmlDocumentId;
+        this.pdfDocumentId = pdfDocumentId;
+        this.warnings = warnings;
+        this.createdAt = createdAt;
+        this.status = Status.DRAFT;
+        this.stage = Stage.RECEIVED;
+    }
+
+    public Long getId() { return id; }
+    public Long getClientId() { return clientId; }
+    public Long getRegistrationId() { return registrationId; }
+    public Long getSupplierId() { return supplierId; }
+    public String getUuid() { return uuid; }
+    public String getSerie() { return serie; }
+    public String getFolio() { return folio; }
+    public LocalDateTime getIssuedAt() { return issuedAt; }
+    public String getCurrency() { return currency; }
+    public BigDecimal getExchangeRate() { return exchangeRate; }
+    public BigDecimal getSubtotal() { return subtotal; }
+    public BigDecimal getTotal() { return total; }
+    public String getPaymentMethod() { return paymentMethod; }
+    public String getEmisorRfc() { return emisorRfc; }
+    public String getReceptorRfc() { return receptorRfc; }
+    public Long getXmlDocumentId() { return xmlDocumentId; }
+    public Long getPdfDocumentId() { return pdfDocumentId; }
+    public Status getStatus() { return status; }
+    public Stage getStage() { return stage; }
+    public String getWarnings() { return warnings; }
+    public String getRejectReason() { return rejectReason; }
+    public String getInfoRequest() { return infoRequest; }
+    public String getProcessInstanceId() { return processInstanceId; }
+    public OffsetDateTime getCreatedAt() { return createdAt; }
+    public OffsetDateTime getSentAt() { return sentAt; }
+
+    /** "A-123", or the start of the UUID when there is no serie or folio. */
+    public String serieFolio() {
+        String text = (serie == null ? "" : serie) + (serie != null && folio != null ? "-" : "")
+                + (folio == null ? "" : folio);
+        return text.isEmpty() ? uuid.substring(0, 8) : text;
+    }
+
+    /** The total in pesos, for approval rules. */
+    public BigDecimal totalMxn() {
+        return "MXN".equals(currency) || exchangeRate == null ? total : total.multiply(exchangeRate);
+    }
+
+    void sent(String processInstanceId, OffsetDateTime when) {
+        this.status = Status.IN_PROCESS;
+        this.processInstanceId = processInstanceId;
+        this.sentAt = when;
+        this.infoRequest = null;
+    }
+
+    void stage(Stage stage) {
+        this.stage = stage;
+    }
+
+    void moreInfo(String request) {
+        this.status = Status.MORE_INFO;
+        this.infoRequest = request;
+    }
+
+    void approved() {
+        this.status = Status.APPROVED;
+        this.stage = Stage.APPROVAL;
+    }
+
+    void rejected(String reason) {
+        this.status = Status.REJECTED;
+        this.rejectReason = reason;
+    }
+}

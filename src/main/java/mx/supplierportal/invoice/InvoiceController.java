@@ -1,0 +1,179 @@
+package mx.supplierportal.invoice;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import mx.supplierportal.cfdi.Finding;
+import mx.supplierportal.security.SupplierPrincipal;
+import mx.supplierportal.supplier.Registrations.Registration;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** "My CFDIs": To send, In process, an invoice's details, its documents, sending. */
+@Controller
+class InvoiceController {
+
+    private final Invoices invoices;
+    private final MessageSource messages;
+
+    InvoiceController(Invoices invoices, MessageSource messages) {
+        this.invoices = invoices;
+        this.messages = messages;
+    }
+
+    @GetMapping("/invoices")
+    String first(@AuthenticationPrincipal SupplierPrincipal supplier, Model model) {
+        List<Registration> registrations = invoices.registrationsOf(supplier.supplierId());
+        if (registrations.size() == 1) {
+            return "redirect:/invoices/" + registrations.get(0).id() + "/to-send";
+        }
+        model.addAttribute("registrations", registrations);
+        return "invoice/choose";
+    }
+
+    @GetMapping("/invoices/{registrationId}/to-send")
+    String toSend(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long registrationId,
+            @RequestParam(required = false) String after, Model model) {
+        model.addAttribute("page", page(supplier, registrationId, true, after));
+        model.addAttribute("registrationId", registrationId);
+        model.addAttribute("registration", registration(supplier, registrationId));
+        return "invoice/to-send";
+    }
+
+    @GetMapping("/invoices/{registrationId}/in-process")
+    String inProcess(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long registrationId,
+            @RequestParam(required = false) String after, Model model) {
+        model.addAttribute("page", page(supplier, registrationId, false, after));
+        model.addAttribute("registrationId", registrationId);
+        model.addAttribute("registration", registration(supplier, registrationId));
+        return "invoice/in-process";
+    }
+
+    @PostMapping("/invoices/{registrationId}")
+    String upload(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long registrationId,
+            @RequestParam(required = false) MultipartFile xml, @RequestParam(required = false) MultipartFile pdf,
+            RedirectAttributes redirect, Locale locale) throws IOException {
+        try {
+            Invoice invoice = invoices.upload(supplier.supplierId(), registrationId,
+                    xml == null ? null : xml.getOriginalFilename(), xml == null ? null : xml.getBytes(),
+                    pdf == null ? null : pdf.getOriginalFilename(), pdf == null || pdf.isEmpty() ? null : pdf.getBytes(),
+                    supplier.email());
+            redirect.addFlashAttribute("uploaded", true);
+            return "redirect:/invoice/" + invoice.getId();
+        } catch (InvoiceProblem e) {
+            redirect.addFlashAttribute("problems", describe(e, locale));
+            return "redirect:/invoices/" + registrationId + "/to-send";
+        }
+    }
+
+    @GetMapping("/invoice/{invoiceId}")
+    String details(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long invoiceId, Model model) {
+        try {
+            model.addAttribute("d", invoices.details(supplier.supplierId(), invoiceId));
+        } catch (InvoiceProblem e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "invoice/detail";
+    }
+
+    @PostMapping("/invoice/{invoiceId}/documents/{requirementId}")
+    String attach(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long invoiceId,
+            @PathVariable long requirementId, @RequestParam(required = false) MultipartFile file,
+            RedirectAttributes redirect, Locale locale) throws IOException {
+        try {
+            invoices.attach(supplier.supplierId(), invoiceId, requirementId,
+                    file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes(),
+                    supplier.email());
+        } catch (InvoiceProblem e) {
+            notFoundIfNotOwn(e);
+            redirect.addFlashAttribute("problems", describe(e, locale));
+        }
+        return "redirect:/invoice/" + invoiceId;
+    }
+
+    @PostMapping("/invoice/{invoiceId}/send")
+    String send(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long invoiceId,
+            RedirectAttributes redirect, Locale locale) {
+        try {
+            invoices.send(supplier.supplierId(), invoiceId);
+            redirect.addFlashAttribute("sent", true);
+        } catch (InvoiceProblem e) {
+            notFoundIfNotOwn(e);
+            redirect.addFlashAttribute("problems", describe(e, locale));
+        }
+        return "redirect:/invoice/" + invoiceId;
+    }
+
+    @PostMapping("/invoice/{invoiceId}/delete")
+    String delete(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long invoiceId,
+            @RequestParam long registrationId, RedirectAttributes redirect, Locale locale) {
+        try {
+            invoices.deleteDraft(supplier.supplierId(), invoiceId);
+            redirect.addFlashAttribute("deleted", true);
+        } catch (InvoiceProblem e) {
+            notFoundIfNotOwn(e);
+            redirect.addFlashAttribute("problems", describe(e, locale));
+            return "redirect:/invoice/" + invoiceId;
+        }
+        return "redirect:/invoices/" + registrationId + "/to-send";
+    }
+
+    @GetMapping("/invoice/{invoiceId}/files/{documentId}")
+    ResponseEntity<byte[]> download(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long invoiceId,
+            @PathVariable long documentId) {
+        try {
+            return invoices.download(supplier.supplierId(), invoiceId, documentId)
+                    .map(InvoiceController::file).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        } catch (InvoiceProblem e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    static ResponseEntity<byte[]> file(mx.supplierportal.record.DigitalRecords.Download download) {
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(download.document().getDetectedType()))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.inline().filename(download.document()
+                                .getDeclaredName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(download.content());
+    }
+
+    private Invoices.Page page(SupplierPrincipal supplier, long registrationId, boolean toSend, String after) {
+        try {
+            return invoices.page(supplier.supplierId(), registrationId, toSend, after);
+        } catch (InvoiceProblem e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    private Registration registration(SupplierPrincipal supplier, long registrationId) {
+        return invoices.registrationsOf(supplier.supplierId()).stream().filter(r -> r.id() == registrationId)
+                .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private static void notFoundIfNotOwn(InvoiceProblem e) {
+        if ("invoice.notFound".equals(e.messageKey())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    /** One line per finding ("CODE: message") in the supplier's language, or the problem's own message. */
+    private List<String> describe(InvoiceProblem e, Locale locale) {
+        if (!e.findings().isEmpty()) {
+            return e.findings().stream().map((Finding f) -> f.code() + ": " + f.message(locale)).toList();
+        }
+        return List.of(messages.getMessage(e.messageKey(), e.arguments(), locale));
+    }
+}

@@ -1,0 +1,349 @@
+package mx.supplierportal.invoice;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import mx.supplierportal.cfdi.Cfdi;
+import mx.supplierportal.cfdi.CfdiValidator;
+import mx.supplierportal.cfdi.Finding;
+import mx.supplierportal.cfdi.Severity;
+import mx.supplierportal.cfdi.ValidationContext;
+import mx.supplierportal.cfdi.ValidationReport;
+import mx.supplierportal.client.Client;
+import mx.supplierportal.client.ClientCreated;
+import mx.supplierportal.client.Clients;
+import mx.supplierportal.document.DocumentRejectedException;
+import mx.supplierportal.document.Documents;
+import mx.supplierportal.document.StoredDocument;
+import mx.supplierportal.record.DigitalRecords;
+import mx.supplierportal.record.RecordStatus;
+import mx.supplierportal.record.RecordTemplates;
+import mx.supplierportal.supplier.Registrations;
+import mx.supplierportal.supplier.Registrations.Registration;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The supplier's side of invoice reception: upload (validated with the client's context), the documents the
+ * client requires, sending, drafts, and the lists. Every method checks that the invoice is the signed-in
+ * supplier's: another supplier's ids find nothing.
+ */
+@Service
+public class Invoices {
+
+    public static final String PROCESS = "invoice-reception";
+    static final String ADD_INFO_TASK = "Task_AddInformation";
+    static final int PAGE_SIZE = 20;
+    private static final ZoneId MEXICO = ZoneId.of("America/Mexico_City");
+    private static final Set<String> XML_TYPES = Set.of("application/xml", "text/xml");
+
+    public record DocumentView(InvoiceRequirement requirement, StoredDocument document) {
+    }
+
+    public record Details(Invoice invoice, Registration registration, Cfdi cfdi, List<DocumentView> documents,
+            List<String> missing, List<StageEvent> events) {
+    }
+
+    public record StageEvent(String stage, String status, OffsetDateTime at) {
+    }
+
+    public record Page(List<Invoice> invoices, String next) {
+    }
+
+    private final Registrations registrations;
+    private final Clients clients;
+    private final Documents documents;
+    private final InvoiceRepository invoices;
+    private final InvoiceRequirementRepository requirements;
+    private final InvoiceSettingsRepository settings;
+    private final RecordTemplates recordTemplates;
+    private final DigitalRecords digitalRecords;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final CfdiValidator validator = new CfdiValidator();
+
+    Invoices(Registrations registrations, Clients clients, Documents documents, InvoiceRepository invoices,
+            InvoiceRequirementRepository requirements, InvoiceSettingsRepository settings,
+            RecordTemplates recordTemplates, DigitalRecords digitalRecords, RuntimeService runtimeService,
+            TaskService taskService, JdbcTemplate jdbc, Clock clock) {
+        this.registrations = registrations;
+        this.clients = clients;
+        this.documents = documents;
+        this.invoices = invoices;
+        this.requirements = requirements;
+        this.settings = settings;
+        this.recordTemplates = recordTemplates;
+        this.digitalRecords = digitalRecords;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Every new client starts with: PDF required, invoices up to 365 days old, purchase order mandatory. */
+    @EventListener
+    @Transactional
+    public void onClientCreated(ClientCreated event) {
+        if (settings.existsById(event.clientId())) {
+            return;
+        }
+        settings.save(new InvoiceSettings(event.clientId(), true, 365));
+        requirements.save(new InvoiceRequirement(event.clientId(), 1, "purchaseOrder", "Orden de compra",
+                "Purchase order", "La orden de compra que le dio su cliente, en PDF.",
+                "The purchase order your client gave you, as a PDF.", true));
+        requirements.save(new InvoiceRequirement(event.clientId(), 2, "deliveryReceipt", "Acuse de entrega",
+                "Delivery receipt", "Firmado por quien recibió la mercancía o el servicio.",
+                "Signed by whoever received the goods or the service.", false));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Registration> registrationsOf(long supplierId) {
+        return registrations.activeOf(supplierId);
+    }
+
+    /** Validates the CFDI with the client's context and keeps it as a draft; nothing is stored when it fails. */
+    @Transactional
+    public Invoice upload(long supplierId, long registrationId, String xmlName, byte[] xml, String pdfName,
+            byte[] pdf, String uploadedBy) {
+        Registration registration = own(supplierId, registrationId);
+        Client client = clients.findById(registration.clientId()).orElseThrow();
+        InvoiceSettings rules = settings.findById(client.getId()).orElseThrow();
+        boolean recordRequired = recordTemplates.forClient(client.getId())
+                .map(t -> t.isApprovedBeforeInvoicing()).orElse(false);
+        if (recordRequired && digitalRecords.statusOf(registrationId).orElse(null) != RecordStatus.APPROVED) {
+            throw new InvoiceProblem("invoice.recordNotApproved", client.getName());
+        }
+        if (xml == null || xml.length == 0) {
+            throw new InvoiceProblem("invoice.xml.required");
+        }
+        if (rules.isPdfRequired() && (pdf == null || pdf.length == 0)) {
+            throw new InvoiceProblem("invoice.pdf.required");
+        }
+        LocalDateTime now = LocalDateTime.now(clock.withZone(MEXICO));
+        ValidationContext context = ValidationContext.NONE.withRequireStamp(true)
+                .withExpectedEmisor(registration.supplierRfc())
+                .withExpectedReceptor(new ValidationContext.ExpectedReceptor(client.getRfc(), client.getName(),
+                        client.getPostalCode(), client.getTaxRegime()))
+                .withDateWindow(now.minusDays(rules.getMaxAgeDays()), now.plusDays(1));
+        ValidationReport first = validator.validate(xml, context);
+        ValidationReport report = first;
+        if (first.valid() && first.cfdi().get().timbre().isPresent()
+                && invoices.existsByClientIdAndUuidIgnoreCase(client.getId(), first.cfdi().get().timbre().get().uuid())) {
+            report = validator.validate(xml, context.withReceivedUuids(Set.of(first.cfdi().get().timbre().get()
+                    .uuid())));
+        }
+        if (!report.valid()) {
+            throw new InvoiceProblem(report.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList());
+        }
+        Cfdi cfdi = report.cfdi().orElseThrow();
+        StoredDocument xmlDocument;
+        StoredDocument pdfDocument = null;
+        try {
+            xmlDocument = documents.store(supplierId, xmlName, xml, uploadedBy, XML_TYPES);
+            if (pdf != null && pdf.length > 0) {
+                pdfDocument = documents.store(supplierId, pdfName, pdf, uploadedBy, Set.of("application/pdf"));
+            }
+        } catch (DocumentRejectedException e) {
+            throw new InvoiceProblem(e.messageKey(), e.arguments());
+        }
+        List<String> warnings = report.findings().stream().filter(f -> f.severity() == Severity.WARNING)
+                .map(Finding::code).toList();
+        Cfdi.Comprobante c = cfdi.comprobante();
+        Invoice invoice = invoices.save(new Invoice(client.getId(), registrationId, supplierId,
+                cfdi.timbre().orElseThrow().uuid().toUpperCase(Locale.ROOT), c.serie(), c.folio(),
+                LocalDateTime.parse(c.fecha()), c.moneda(),
+                c.tipoCambio() == null ? null : new BigDecimal(c.tipoCambio()), new BigDecimal(c.subTotal()),
+                new BigDecimal(c.total()), c.metodoPago(), cfdi.emisor().rfc(), cfdi.receptor().rfc(),
+                xmlDocument.getId(), pdfDocument == null ? null : pdfDocument.getId(),
+                warnings.isEmpty() ? null : String.join(",", warnings), OffsetDateTime.now(clock)));
+        return invoice;
+    }
+
+    @Transactional(readOnly = true)
+    public Details details(long supplierId, long invoiceId) {
+        Invoice invoice = ownInvoice(supplierId, invoiceId);
+        return details(invoice);
+    }
+
+    Details details(Invoice invoice) {
+        Registration registration = registrations.byId(invoice.getRegistrationId()).orElseThrow();
+        Cfdi cfdi;
+        try {
+            cfdi = new mx.supplierportal.cfdi.CfdiReader().read(documents.content(
+                    documents.find(invoice.getXmlDocumentId()).orElseThrow()));
+        } catch (mx.supplierportal.cfdi.CfdiReadException e) {
+            throw new IllegalStateException("a stored CFDI no longer reads", e);
+        }
+        Map<Long, Long> attached = new HashMap<>();
+        jdbc.query("select requirement_id, document_id from invoice_document where invoice_id = ?",
+                rs -> { attached.put(rs.getLong(1), rs.getLong(2)); }, invoice.getId());
+        List<DocumentView> views = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (InvoiceRequirement requirement : requirements.findByClientIdOrderByPosition(invoice.getClientId())) {
+            StoredDocument document = Optional.ofNullable(attached.get(requirement.getId()))
+                    .flatMap(documents::find).orElse(null);
+            views.add(new DocumentView(requirement, document));
+            if (requirement.isMandatory() && document == null) {
+                missing.add(requirement.getKey());
+            }
+        }
+        List<StageEvent> events = jdbc.query("select stage, status, happened_at from invoice_stage_event "
+                + "where invoice_id = ? order by happened_at, id", (rs, i) -> new StageEvent(rs.getString(1),
+                rs.getString(2), rs.getObject(3, OffsetDateTime.class)), invoice.getId());
+        return new Details(invoice, registration, cfdi, views, missing, events);
+    }
+
+    @Transactional
+    public void attach(long supplierId, long invoiceId, long requirementId, String name, byte[] content,
+            String uploadedBy) {
+        Invoice invoice = ownInvoice(supplierId, invoiceId);
+        if (invoice.getStatus() != Invoice.Status.DRAFT && invoice.getStatus() != Invoice.Status.MORE_INFO) {
+            throw new InvoiceProblem("invoice.notEditable");
+        }
+        InvoiceRequirement requirement = requirements.findById(requirementId)
+                .filter(r -> r.getClientId().equals(invoice.getClientId()))
+                .orElseThrow(() -> new InvoiceProblem("invoice.requirement.unknown"));
+        StoredDocument document;
+        try {
+            document = documents.store(supplierId, name, content, uploadedBy);
+        } catch (DocumentRejectedException e) {
+            throw new InvoiceProblem(e.messageKey(), e.arguments());
+        }
+        jdbc.update("delete from invoice_document where invoice_id = ? and requirement_id = ?", invoice.getId(),
+                requirement.getId());
+        jdbc.update("insert into invoice_document (invoice_id, requirement_id, document_id, added_at) "
+                + "values (?, ?, ?, ?)", invoice.getId(), requirement.getId(), document.getId(),
+                OffsetDateTime.now(clock));
+    }
+
+    /** Sends a draft (or the added information); sending what was already sent changes nothing. */
+    @Transactional
+    public boolean send(long supplierId, long invoiceId) {
+        Invoice invoice = ownInvoice(supplierId, invoiceId);
+        if (invoice.getStatus() != Invoice.Status.DRAFT && invoice.getStatus() != Invoice.Status.MORE_INFO) {
+            return false;
+        }
+        Details details = details(invoice);
+        if (!details.missing().isEmpty()) {
+            throw new InvoiceProblem("invoice.documents.missing", String.join(", ", details.documents().stream()
+                    .filter(d -> details.missing().contains(d.requirement().getKey()))
+                    .map(d -> d.requirement().label(org.springframework.context.i18n.LocaleContextHolder
+                            .getLocale())).toList()));
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (invoice.getStatus() == Invoice.Status.MORE_INFO) {
+            Task task = taskService.createTaskQuery().processInstanceId(invoice.getProcessInstanceId())
+                    .taskDefinitionKey(ADD_INFO_TASK).singleResult();
+            if (task == null) {
+                return false;
+            }
+            invoice.sent(invoice.getProcessInstanceId(), now);
+            taskService.complete(task.getId());
+            return true;
+        }
+        Registration registration = details.registration();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("invoiceId", invoice.getId());
+        variables.put("registrationId", registration.id());
+        variables.put("supplierId", supplierId);
+        variables.put("supplierUserId", registrations.mainUserOf(supplierId));
+        variables.put("clientCode", registration.clientCode());
+        variables.put("clientName", registration.clientName());
+        variables.put("businessName", registration.businessName());
+        variables.put("supplierRfc", registration.supplierRfc());
+        variables.put("serieFolio", invoice.serieFolio());
+        variables.put("uuid", invoice.getUuid());
+        variables.put("total", invoice.getTotal().toPlainString() + " " + invoice.getCurrency());
+        variables.put("totalMxn", invoice.totalMxn().doubleValue());
+        variables.put("invoiceUrl", "/staff/invoices/" + invoice.getId());
+        String instance = runtimeService.createProcessInstanceByKey(PROCESS).businessKey(invoice.getUuid())
+                .processDefinitionWithoutTenantId().setVariables(variables).execute().getId();
+        invoice.sent(instance, now);
+        event(invoice, Invoice.Stage.RECEIVED, "IN_PROCESS");
+        return true;
+    }
+
+    @Transactional
+    public void deleteDraft(long supplierId, long invoiceId) {
+        Invoice invoice = ownInvoice(supplierId, invoiceId);
+        if (invoice.getStatus() != Invoice.Status.DRAFT) {
+            throw new InvoiceProblem("invoice.notEditable");
+        }
+        jdbc.update("delete from invoice_document where invoice_id = ?", invoice.getId());
+        invoices.delete(invoice);
+    }
+
+    /** "To send" (drafts and invoices waiting for more information) or "In process" (the rest), newest first. */
+    @Transactional(readOnly = true)
+    public Page page(long supplierId, long registrationId, boolean toSend, String after) {
+        own(supplierId, registrationId);
+        EnumSet<Invoice.Status> statuses = toSend ? EnumSet.of(Invoice.Status.DRAFT, Invoice.Status.MORE_INFO)
+                : EnumSet.of(Invoice.Status.IN_PROCESS, Invoice.Status.APPROVED, Invoice.Status.REJECTED);
+        OffsetDateTime createdAt = OffsetDateTime.now(clock).plusYears(100);
+        long id = Long.MAX_VALUE;
+        if (after != null && after.matches("\\d+_\\d+")) {
+            String[] parts = after.split("_");
+            createdAt = java.time.Instant.ofEpochMilli(Long.parseLong(parts[0])).atOffset(java.time.ZoneOffset.UTC);
+            id = Long.parseLong(parts[1]);
+        }
+        List<Invoice> rows = invoices.page(registrationId, statuses, createdAt, id, Limit.of(PAGE_SIZE + 1));
+        String next = null;
+        if (rows.size() > PAGE_SIZE) {
+            rows = rows.subList(0, PAGE_SIZE);
+            Invoice last = rows.get(PAGE_SIZE - 1);
+            next = last.getCreatedAt().toInstant().toEpochMilli() + "_" + last.getId();
+        }
+        return new Page(rows, next);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<DigitalRecords.Download> download(long supplierId, long invoiceId, long documentId) {
+        Invoice invoice = ownInvoice(supplierId, invoiceId);
+        return belongs(invoice, documentId) ? documents.find(documentId)
+                .map(d -> new DigitalRecords.Download(d, documents.content(d))) : Optional.empty();
+    }
+
+    boolean belongs(Invoice invoice, long documentId) {
+        if (documentId == invoice.getXmlDocumentId() || Long.valueOf(documentId).equals(invoice.getPdfDocumentId())) {
+            return true;
+        }
+        Integer count = jdbc.queryForObject("select count(*) from invoice_document where invoice_id = ? and "
+                + "document_id = ?", Integer.class, invoice.getId(), documentId);
+        return count != null && count > 0;
+    }
+
+    void event(Invoice invoice, Invoice.Stage stage, String status) {
+        invoice.stage(stage);
+        jdbc.update("insert into invoice_stage_event (invoice_id, stage, status, happened_at) values (?, ?, ?, ?)",
+                invoice.getId(), stage.name(), status, OffsetDateTime.now(clock));
+    }
+
+    private Invoice ownInvoice(long supplierId, long invoiceId) {
+        return invoices.findById(invoiceId).filter(i -> i.getSupplierId() == supplierId)
+                .orElseThrow(() -> new InvoiceProblem("invoice.notFound"));
+    }
+
+    private Registration own(long supplierId, long registrationId) {
+        return registrations.ofSupplier(supplierId, registrationId)
+                .filter(r -> r.status() == mx.supplierportal.supplier.RegistrationStatus.ACTIVE)
+                .orElseThrow(() -> new InvoiceProblem("invoice.notFound"));
+    }
+}

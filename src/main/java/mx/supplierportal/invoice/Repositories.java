@@ -1,0 +1,31 @@
+package mx.supplierportal.invoice;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface InvoiceRepository extends JpaRepository<Invoice, Long> {
+
+    boolean existsByClientIdAndUuidIgnoreCase(Long clientId, String uuid);
+
+    Optional<Invoice> findByProcessInstanceId(String processInstanceId);
+
+    /** Keyset page, newest first: rows after (createdAt, id) of the previous page's last row. */
+    @Query("select i from Invoice i where i.registrationId = :registrationId and i.status in :statuses"
+            + " and (i.createdAt < :createdAt or (i.createdAt = :createdAt and i.id < :id))"
+            + " order by i.createdAt desc, i.id desc")
+    List<Invoice> page(Long registrationId, Collection<Invoice.Status> statuses, OffsetDateTime createdAt, Long id,
+            Limit limit);
+}
+
+interface InvoiceRequirementRepository extends JpaRepository<InvoiceRequirement, Long> {
+
+    List<InvoiceRequirement> findByClientIdOrderByPosition(Long clientId);
+}
+
+interface InvoiceSettingsRepository extends JpaRepository<InvoiceSettings, Long> {
+}

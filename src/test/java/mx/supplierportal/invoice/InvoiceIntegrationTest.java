@@ -1,0 +1,267 @@
+package mx.supplierportal.invoice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import mx.supplierportal.client.StaffRole;
+import mx.supplierportal.support.IntegrationTest;
+import mx.supplierportal.support.Pdf;
+import mx.supplierportal.support.TestMail;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.Authentication;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * Invoice reception with the shared stamped sample: receptor Municipio de Cuautitlán Izcalli (MCI7306249Y1),
+ * issuer Escuela Kemper Urgate (EKU9003173C9). Each test gives the sample a new stamp UUID (the stamp is not part of
+ * the issuer's seal, so the seal stays valid) so that every upload is a new invoice.
+ */
+class InvoiceIntegrationTest extends IntegrationTest {
+
+    static final String PASSWORD = "facturas en orden 2026";
+    static final String MCI = "mci";
+    static final String EKU_EMAIL = "facturacion@kemper.test";
+
+    @Autowired
+    TaskService taskService;
+
+    Authentication supplier;
+    long registrationId;
+
+    /** One MCI client and one EKU supplier for the whole run (their RFCs are unique). */
+    @BeforeEach
+    void mciAndEku() throws Exception {
+        if (clients.findByCode(MCI).isEmpty()) {
+            clients.create(MCI, "Municipio de Cuautitlán Izcalli", "MCI7306249Y1", "54700", "603");
+            clients.addStaff(MCI, "mcipayables", "Pablo", "Cuentas", "p@mci.test", ADMIN_PASSWORD, StaffRole.PAYABLES);
+            clients.addStaff(MCI, "mciadmin", "Ana", "Admin", "a@mci.test", ADMIN_PASSWORD, StaffRole.ADMIN);
+            // The sample was issued in February 2025; this client accepts invoices up to five years old
+            jdbc.update("update invoice_settings set max_age_days = 1900 where client_id = "
+                    + "(select id from client where code = ?)", MCI);
+            jdbc.update("update record_template set approved_before_invoicing = false where client_id = "
+                    + "(select id from client where code = ?)", MCI);
+            mvc.perform(post("/admin/suppliers").with(authentication(signIn("mciadmin", ADMIN_PASSWORD))).with(csrf())
+                    .param("businessName", "Escuela Kemper Urgate").param("rfc", "EKU9003173C9")
+                    .param("contactName", "Esther Kemper").param("email", EKU_EMAIL).param("language", "es"));
+            runJobs();
+            String token = tokenOf(TestMail.link(onlyMailTo(EKU_EMAIL), "/activate"));
+            mvc.perform(post("/activate").with(csrf()).param("token", token).param("password", PASSWORD)
+                    .param("confirmation", PASSWORD));
+            runJobs();
+        }
+        supplier = signIn(EKU_EMAIL, PASSWORD);
+        registrationId = jdbc.queryForObject("select cs.id from client_supplier cs join supplier s on s.id = "
+                + "cs.supplier_id join client c on c.id = cs.client_id where s.rfc = 'EKU9003173C9' and c.code = ?",
+                Long.class, MCI);
+    }
+
+    static String sample(String name) {
+        try (InputStream in = InvoiceIntegrationTest.class.getResourceAsStream("/cfdi/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The stamped sample with a new stamp UUID. */
+    static String freshInvoice(String uuid) {
+        return sample("invoice-stamped-test-csd.xml").replaceFirst("UUID=\"[0-9A-Fa-f-]{36}\"", "UUID=\"" + uuid + "\"");
+    }
+
+    ResultActions upload(String xml, byte[] pdf, Authentication who) throws Exception {
+        return mvc.perform(multipart("/invoices/{r}", registrationId)
+                .file(new MockMultipartFile("xml", "factura.xml", "text/xml", xml.getBytes(StandardCharsets.UTF_8)))
+                .file(new MockMultipartFile("pdf", "factura.pdf", "application/pdf", pdf))
+                .with(authentication(who)).with(csrf()));
+    }
+
+    long invoiceId(String uuid) {
+        return jdbc.queryForObject("select id from invoice where uuid = ?", Long.class, uuid.toUpperCase());
+    }
+
+    long requirement(String key) {
+        return jdbc.queryForObject("select r.id from invoice_requirement r join client c on c.id = r.client_id "
+                + "where c.code = ? and r.req_key = ?", Long.class, MCI, key);
+    }
+
+    String invoiceStatus(String uuid) {
+        return jdbc.queryForObject("select status from invoice where uuid = ?", String.class, uuid.toUpperCase());
+    }
+
+    @Test
+    void uploadAttachSendReviewApprove() throws Exception {
+        String uuid = UUID.randomUUID().toString();
+        upload(freshInvoice(uuid), Pdf.withText("factura"), supplier)
+                .andExpect(flash().attribute("uploaded", true));
+        long id = invoiceId(uuid);
+        mvc.perform(get("/invoice/{i}", id).with(authentication(supplier)))
+                .andExpect(content().string(containsString("Orden de compra")))
+                .andExpect(content().string(containsString("requirement-missing")))
+                .andExpect(content().string(containsString("Portable tetris gamepad pro++")));
+
+        // Sending without the mandatory purchase order names what is missing
+        mvc.perform(post("/invoice/{i}/send", id).with(authentication(supplier)).with(csrf()))
+                .andExpect(flash().attribute("problems", hasItem("Falta cargar: Orden de compra.")));
+        assertThat(invoiceStatus(uuid)).isEqualTo("DRAFT");
+
+        mvc.perform(multipart("/invoice/{i}/documents/{r}", id, requirement("purchaseOrder"))
+                .file(new MockMultipartFile("file", "oc-123.pdf", "application/pdf", Pdf.withText("OC 123")))
+                .with(authentication(supplier)).with(csrf()));
+        mvc.perform(post("/invoice/{i}/send", id).with(authentication(supplier)).with(csrf()))
+                .andExpect(flash().attribute("sent", true));
+        mvc.perform(post("/invoice/{i}/send", id).with(authentication(supplier)).with(csrf())); // twice: harmless
+        assertThat(jdbc.queryForObject("select count(*) from invoice where uuid = ?", Integer.class,
+                uuid.toUpperCase())).isEqualTo(1);
+        runJobs();
+        assertThat(TestMail.subject(lastMailTo(EKU_EMAIL))).isEqualTo("Se envió su factura a Municipio de Cuautitlán Izcalli");
+
+        Task review = taskService.createTaskQuery().processInstanceBusinessKey(uuid.toUpperCase())
+                .taskDefinitionKey("Task_PayablesReview").singleResult();
+        assertThat(review.getTenantId()).isEqualTo(MCI);
+        mvc.perform(get("/invoices/{r}/in-process", registrationId).with(authentication(supplier)))
+                .andExpect(content().string(containsString(uuid.toUpperCase())))
+                .andExpect(content().string(containsString("Revisión · En proceso")));
+
+        taskService.complete(review.getId(), Map.of("decision", "approve"));
+        Task approve = taskService.createTaskQuery().processInstanceBusinessKey(uuid.toUpperCase())
+                .taskDefinitionKey("Task_Approve").singleResult();
+        assertThat(taskService.getIdentityLinksForTask(approve.getId())).extracting(l -> l.getGroupId())
+                .contains("mci-payables"); // 3,327.01 pesos: accounts payable approve (invoice-approval.dmn)
+        taskService.complete(approve.getId(), Map.of("approval", "approve"));
+        runJobs();
+        assertThat(invoiceStatus(uuid)).isEqualTo("APPROVED");
+        assertThat(TestMail.subject(lastMailTo(EKU_EMAIL))).isEqualTo("Municipio de Cuautitlán Izcalli aprobó su factura");
+        mvc.perform(get("/invoice/{i}", id).with(authentication(supplier)))
+                .andExpect(content().string(containsString("Aprobación · Aprobada")));
+    }
+
+    @Test
+    void moreInformationThenRejection() throws Exception {
+        String uuid = UUID.randomUUID().toString();
+        upload(freshInvoice(uuid), Pdf.withText("factura"), supplier);
+        long id = invoiceId(uuid);
+        mvc.perform(multipart("/invoice/{i}/documents/{r}", id, requirement("purchaseOrder"))
+                .file(new MockMultipartFile("file", "oc.pdf", "application/pdf", Pdf.withText("OC")))
+                .with(authentication(supplier)).with(csrf()));
+        mvc.perform(post("/invoice/{i}/send", id).with(authentication(supplier)).with(csrf()));
+        runJobs();
+        Task review = taskService.createTaskQuery().processInstanceBusinessKey(uuid.toUpperCase()).singleResult();
+        taskService.complete(review.getId(), Map.of("decision", "moreInfo", "reason", "Falta el acuse de entrega"));
+        runJobs();
+        assertThat(invoiceStatus(uuid)).isEqualTo("MORE_INFO");
+        assertThat(TestMail.text(lastMailTo(EKU_EMAIL))).contains("Falta el acuse de entrega");
+        mvc.perform(get("/invoices/{r}/to-send", registrationId).with(authentication(supplier)))
+                .andExpect(content().string(containsString("Falta información")));
+
+        mvc.perform(multipart("/invoice/{i}/documents/{r}", id, requirement("deliveryReceipt"))
+                .file(new MockMultipartFile("file", "acuse.pdf", "application/pdf", Pdf.withText("acuse")))
+                .with(authentication(supplier)).with(csrf()));
+        mvc.perform(post("/invoice/{i}/send", id).with(authentication(supplier)).with(csrf()))
+                .andExpect(flash().attribute("sent", true));
+        review = taskService.createTaskQuery().processInstanceBusinessKey(uuid.toUpperCase())
+                .taskDefinitionKey("Task_PayablesReview").singleResult();
+        taskService.complete(review.getId(), Map.of("decision", "reject", "reason", "No corresponde al pedido"));
+        runJobs();
+        assertThat(invoiceStatus(uuid)).isEqualTo("REJECTED");
+        assertThat(TestMail.text(lastMailTo(EKU_EMAIL))).contains("No corresponde al pedido");
+        mvc.perform(get("/invoices/{r}/in-process", registrationId).with(authentication(supplier)))
+                .andExpect(content().string(containsString("No corresponde al pedido")));
+    }
+
+    @Test
+    void badInvoicesAreExplainedAndNothingIsStored() throws Exception {
+        int before = jdbc.queryForObject("select count(*) from stored_document", Integer.class);
+        upload("<?xml version=\"1.0\"?><!DOCTYPE c [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><c>&x;</c>",
+                Pdf.withText("x"), supplier)
+                .andExpect(flash().attribute("problems", hasItem(startsWith("XML-DTD: "))));
+        upload(sample("invoice-with-discounts-unstamped.xml"), Pdf.withText("x"), supplier)
+                .andExpect(flash().attribute("problems", hasItem(startsWith("CTX-RECEPTOR: "))))
+                .andExpect(flash().attribute("problems", hasItem(startsWith("TFD-MISSING: "))));
+        upload(freshInvoice(UUID.randomUUID().toString()).replace("Rfc=\"EKU9003173C9\"", "Rfc=\"SAT970701NN3\""),
+                Pdf.withText("x"), supplier)
+                .andExpect(flash().attribute("problems", hasItem(startsWith("CTX-EMISOR: "))));
+        upload("<cfdi:Comprobante xmlns:cfdi=\"http://www.sat.gob.mx/cfd/3\" Version=\"3.3\"/>", Pdf.withText("x"),
+                supplier).andExpect(flash().attribute("problems",
+                        hasItem("CFDI-VERSION: Es un CFDI versión 3.3; solo se aceptan CFDI 4.0.")));
+        upload(freshInvoice(UUID.randomUUID().toString()), "<html>no soy un pdf</html>".getBytes(StandardCharsets.UTF_8),
+                supplier).andExpect(flash().attribute("problems", hasItem(startsWith("Solo se aceptan PDF"))));
+        String uuid = UUID.randomUUID().toString();
+        upload(freshInvoice(uuid), Pdf.withText("x"), supplier).andExpect(flash().attribute("uploaded", true));
+        upload(freshInvoice(uuid.toLowerCase()), Pdf.withText("x"), supplier)
+                .andExpect(flash().attribute("problems", hasItem(startsWith("CTX-DUPLICATE: "))));
+        assertThat(jdbc.queryForObject("select count(*) from stored_document", Integer.class)).isEqualTo(before + 2);
+    }
+
+    @Test
+    void anApprovedRecordCanBeRequired() throws Exception {
+        jdbc.update("update record_template set approved_before_invoicing = true where client_id = "
+                + "(select id from client where code = ?)", MCI);
+        try {
+            upload(freshInvoice(UUID.randomUUID().toString()), Pdf.withText("x"), supplier)
+                    .andExpect(flash().attribute("problems", hasItem("Municipio de Cuautitlán Izcalli pide que su "
+                            + "expediente digital esté aprobado antes de recibir facturas.")));
+        } finally {
+            jdbc.update("update record_template set approved_before_invoicing = false where client_id = "
+                    + "(select id from client where code = ?)", MCI);
+        }
+    }
+
+    @Test
+    void otherSuppliersAndClientsCannotReachTheInvoice() throws Exception {
+        String uuid = UUID.randomUUID().toString();
+        upload(freshInvoice(uuid), Pdf.withText("factura"), supplier);
+        long id = invoiceId(uuid);
+        long xml = jdbc.queryForObject("select xml_document_id from invoice where id = ?", Long.class, id);
+
+        TestClient other = newClient();
+        String email = "otro-" + unique() + "@proveedor.test";
+        registerSupplier(other, "Otro Proveedor", newRfc(), email, "es");
+        String token = tokenOf(TestMail.link(onlyMailTo(email), "/activate"));
+        mvc.perform(post("/activate").with(csrf()).param("token", token).param("password", PASSWORD)
+                .param("confirmation", PASSWORD));
+        Authentication stranger = signIn(email, PASSWORD);
+        mvc.perform(get("/invoice/{i}", id).with(authentication(stranger))).andExpect(status().isNotFound());
+        mvc.perform(get("/invoice/{i}/files/{d}", id, xml).with(authentication(stranger))).andExpect(status().isNotFound());
+        mvc.perform(post("/invoice/{i}/send", id).with(authentication(stranger)).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/invoice/{i}/delete", id).param("registrationId", "1").with(authentication(stranger))
+                .with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(get("/invoices/{r}/to-send", registrationId).with(authentication(stranger)))
+                .andExpect(status().isNotFound());
+        assertThat(invoiceStatus(uuid)).isEqualTo("DRAFT");
+
+        // Staff of another client: nothing; staff of this client: not while it is a draft
+        mvc.perform(get("/staff/invoices/{i}", id).with(authentication(signIn(other)))).andExpect(status().isNotFound());
+        mvc.perform(get("/staff/invoices/{i}", id).with(authentication(signIn("mcipayables", ADMIN_PASSWORD))))
+                .andExpect(status().isNotFound());
+        mvc.perform(multipart("/invoice/{i}/documents/{r}", id, requirement("purchaseOrder"))
+                .file(new MockMultipartFile("file", "oc.pdf", "application/pdf", Pdf.withText("OC")))
+                .with(authentication(supplier)).with(csrf()));
+        mvc.perform(post("/invoice/{i}/send", id).with(authentication(supplier)).with(csrf()));
+        MvcResult page = mvc.perform(get("/staff/invoices/{i}", id)
+                .with(authentication(signIn("mcipayables", ADMIN_PASSWORD)))).andExpect(status().isOk()).andReturn();
+        assertThat(page.getResponse().getContentAsString()).contains(uuid.toUpperCase());
+        mvc.perform(get("/staff/invoices/{i}", id).with(authentication(signIn(other)))).andExpect(status().isNotFound());
+    }
+}
