@@ -3,6 +3,7 @@ package mx.supplierportal.demo;
 import mx.supplierportal.client.Client;
 import mx.supplierportal.client.Clients;
 import mx.supplierportal.client.StaffRole;
+import mx.supplierportal.invoice.Invoices;
 import mx.supplierportal.supplier.SupplierRegistration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +30,12 @@ class DemoData implements ApplicationRunner {
 
     private final Clients clients;
     private final SupplierRegistration registration;
+    private final Invoices invoices;
 
-    DemoData(Clients clients, SupplierRegistration registration) {
+    DemoData(Clients clients, SupplierRegistration registration, Invoices invoices) {
         this.clients = clients;
         this.registration = registration;
+        this.invoices = invoices;
     }
 
     @Override
@@ -43,6 +46,8 @@ class DemoData implements ApplicationRunner {
         }
         clients.ensureCamundaAdminGroup();
         Client client = clients.create(CLIENT_CODE, "Municipio de Cuautitlán Izcalli", "MCI7306249Y1", "54700", "603");
+        // The shared sample invoice was issued in February 2025: the demo client accepts it.
+        invoices.acceptInvoicesUpToDaysOld(client.getId(), 3650);
         clients.addStaff(CLIENT_CODE, "demo", "Demo", "Admin", "demo@portal.example", "demo", StaffRole.values());
         clients.makeCamundaAdmin("demo");
         clients.addStaff(CLIENT_CODE, "reviewer", "Rita", "Revisora", "reviewer@portal.example", "reviewer",

@@ -114,6 +114,13 @@ public class Invoices {
                 "Signed by whoever received the goods or the service.", false));
     }
 
+    /** How old (in days) an invoice may be when it is uploaded. */
+    @Transactional
+    public void acceptInvoicesUpToDaysOld(long clientId, int days) {
+        InvoiceSettings current = settings.findById(clientId).orElseThrow();
+        settings.save(new InvoiceSettings(clientId, current.isPdfRequired(), days));
+    }
+
     @Transactional(readOnly = true)
     public List<Registration> registrationsOf(long supplierId) {
         return registrations.activeOf(supplierId);
