@@ -18,7 +18,14 @@ document.addEventListener('DOMContentLoaded', function () {
         if (bar && e.lengthComputable) { bar.value = Math.round(100 * e.loaded / e.total); }
       });
       request.addEventListener('load', function () {
-        window.location.assign(request.responseURL || window.location.href);
+        // The server answered with the next page (after its redirect): show it as it is, so that its one-time
+        // messages ("saved", "uploaded") are not lost to a second request.
+        if (request.responseURL) {
+          window.history.replaceState(null, '', request.responseURL);
+        }
+        document.open();
+        document.write(request.responseText);
+        document.close();
       });
       request.addEventListener('error', function () {
         if (button) { button.disabled = false; }

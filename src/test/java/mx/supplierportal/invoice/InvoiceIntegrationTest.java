@@ -18,8 +18,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
-import mx.supplierportal.client.StaffRole;
 import mx.supplierportal.support.IntegrationTest;
+import mx.supplierportal.support.MciFixture;
 import mx.supplierportal.support.Pdf;
 import mx.supplierportal.support.TestMail;
 import org.camunda.bpm.engine.TaskService;
@@ -39,9 +39,9 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 class InvoiceIntegrationTest extends IntegrationTest {
 
-    static final String PASSWORD = "facturas en orden 2026";
-    static final String MCI = "mci";
-    static final String EKU_EMAIL = "facturacion@kemper.test";
+    static final String PASSWORD = MciFixture.SUPPLIER_PASSWORD;
+    static final String MCI = MciFixture.CODE;
+    static final String EKU_EMAIL = MciFixture.SUPPLIER_EMAIL;
 
     @Autowired
     TaskService taskService;
@@ -49,31 +49,11 @@ class InvoiceIntegrationTest extends IntegrationTest {
     Authentication supplier;
     long registrationId;
 
-    /** One MCI client and one EKU supplier for the whole run (their RFCs are unique). */
     @BeforeEach
     void mciAndEku() throws Exception {
-        if (clients.findByCode(MCI).isEmpty()) {
-            clients.create(MCI, "Municipio de Cuautitlán Izcalli", "MCI7306249Y1", "54700", "603");
-            clients.addStaff(MCI, "mcipayables", "Pablo", "Cuentas", "p@mci.test", ADMIN_PASSWORD, StaffRole.PAYABLES);
-            clients.addStaff(MCI, "mciadmin", "Ana", "Admin", "a@mci.test", ADMIN_PASSWORD, StaffRole.ADMIN);
-            // The sample was issued in February 2025; this client accepts invoices up to five years old
-            jdbc.update("update invoice_settings set max_age_days = 1900 where client_id = "
-                    + "(select id from client where code = ?)", MCI);
-            jdbc.update("update record_template set approved_before_invoicing = false where client_id = "
-                    + "(select id from client where code = ?)", MCI);
-            mvc.perform(post("/admin/suppliers").with(authentication(signIn("mciadmin", ADMIN_PASSWORD))).with(csrf())
-                    .param("businessName", "Escuela Kemper Urgate").param("rfc", "EKU9003173C9")
-                    .param("contactName", "Esther Kemper").param("email", EKU_EMAIL).param("language", "es"));
-            runJobs();
-            String token = tokenOf(TestMail.link(onlyMailTo(EKU_EMAIL), "/activate"));
-            mvc.perform(post("/activate").with(csrf()).param("token", token).param("password", PASSWORD)
-                    .param("confirmation", PASSWORD));
-            runJobs();
-        }
+        MciFixture.ensure(this);
         supplier = signIn(EKU_EMAIL, PASSWORD);
-        registrationId = jdbc.queryForObject("select cs.id from client_supplier cs join supplier s on s.id = "
-                + "cs.supplier_id join client c on c.id = cs.client_id where s.rfc = 'EKU9003173C9' and c.code = ?",
-                Long.class, MCI);
+        registrationId = MciFixture.registrationId(this);
     }
 
     static String sample(String name) {
@@ -84,9 +64,8 @@ class InvoiceIntegrationTest extends IntegrationTest {
         }
     }
 
-    /** The stamped sample with a new stamp UUID. */
     static String freshInvoice(String uuid) {
-        return sample("invoice-stamped-test-csd.xml").replaceFirst("UUID=\"[0-9A-Fa-f-]{36}\"", "UUID=\"" + uuid + "\"");
+        return MciFixture.freshInvoice(uuid);
     }
 
     ResultActions upload(String xml, byte[] pdf, Authentication who) throws Exception {

@@ -57,15 +57,15 @@ public abstract class IntegrationTest {
     }
 
     @Autowired
-    protected MockMvc mvc;
+    public MockMvc mvc;
     @Autowired
-    protected Clients clients;
+    public Clients clients;
     @Autowired
     protected AuthenticationManager authenticationManager;
     @Autowired
-    protected ManagementService managementService;
+    public ManagementService managementService;
     @Autowired
-    protected JdbcTemplate jdbc;
+    public JdbcTemplate jdbc;
     @LocalServerPort
     protected int port;
 
@@ -89,7 +89,7 @@ public abstract class IntegrationTest {
     }
 
     /** Signs in through the real authentication manager (password checked), for MockMvc requests. */
-    protected Authentication signIn(String username, String password) {
+    public Authentication signIn(String username, String password) {
         return authenticationManager.authenticate(
                 UsernamePasswordAuthenticationToken.unauthenticated(username, password));
     }
@@ -115,7 +115,7 @@ public abstract class IntegrationTest {
     }
 
     /** Runs every async-continuation job, as the job executor would, until none is left (bounded). */
-    protected void runJobs() {
+    public void runJobs() {
         for (int round = 0; round < 20; round++) {
             List<Job> jobs = managementService.createJobQuery().executable().messages().list();
             List<Job> due = jobs.stream().filter(job -> job.getRetries() > 0 && job.getExceptionMessage() == null)
@@ -133,7 +133,7 @@ public abstract class IntegrationTest {
         }
     }
 
-    protected static MimeMessage onlyMailTo(String email) {
+    public static MimeMessage onlyMailTo(String email) {
         List<MimeMessage> mails = TestMail.to(email);
         assertThat(mails).hasSize(1);
         return mails.get(0);
@@ -151,7 +151,7 @@ public abstract class IntegrationTest {
         return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
-    protected static String tokenOf(String link) {
+    public static String tokenOf(String link) {
         return URI.create(link).getQuery().replaceFirst("^token=", "");
     }
 

@@ -1,0 +1,91 @@
+package mx.supplierportal.journey;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import mx.supplierportal.support.Browser;
+import mx.supplierportal.support.BrowserJourney;
+import mx.supplierportal.support.MciFixture;
+import mx.supplierportal.support.Pdf;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The supplier uploads the shared sample invoice with its PDF, sees the purchase order missing (orange), uploads
+ * it (blue) and sends; accounts payable review and approve in the real Tasklist; the supplier sees the stage
+ * advance, with each dot's tooltip.
+ */
+class InvoiceJourneyTest extends BrowserJourney {
+
+    @Test
+    void sampleInvoiceFromUploadToApproved() throws Exception {
+        MciFixture.ensure(this);
+        String uuid = UUID.randomUUID().toString().toUpperCase();
+        Page supplier = browser.newPage(baseUrl());
+        supplier.navigate("/login");
+        supplier.getByLabel("Correo electrónico").fill(MciFixture.SUPPLIER_EMAIL);
+        supplier.getByLabel("Contraseña").fill(MciFixture.SUPPLIER_PASSWORD);
+        supplier.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar")).click();
+        supplier.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mis CFDI")).click();
+
+        supplier.locator("#xml").setInputFiles(new FilePayload("factura.xml", "text/xml",
+                MciFixture.freshInvoice(uuid).getBytes(StandardCharsets.UTF_8)));
+        supplier.locator("#pdf").setInputFiles(new FilePayload("factura.pdf", "application/pdf",
+                Pdf.withText("Factura " + uuid)));
+        supplier.locator("#upload button[type=submit]").click();
+        assertThat(supplier.getByText("Se cargó la factura.")).isVisible();
+        Locator purchaseOrder = supplier.locator("[data-requirement=purchaseOrder]");
+        assertThat(purchaseOrder).hasClass(Pattern.compile("requirement-missing"));
+        Browser.screenshot(supplier, "30-invoice-uploaded");
+
+        supplier.locator("#send").click();
+        assertThat(supplier.locator("#problems")).containsText("Falta cargar: Orden de compra.");
+        purchaseOrder.locator("input[type=file]").setInputFiles(new FilePayload("oc-778.pdf", "application/pdf",
+                Pdf.withText("OC 778")));
+        purchaseOrder.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Actualizar")).click();
+        assertThat(supplier.locator("[data-requirement=purchaseOrder]")).hasClass(Pattern.compile("requirement-done"));
+        supplier.locator("#send").click();
+        assertThat(supplier.locator("#sent")).containsText("Esto no significa que esté aprobada");
+        Browser.screenshot(supplier, "31-invoice-sent");
+        runJobs();
+
+        // Accounts payable: review, then approve (3,327.01 pesos are theirs to approve)
+        Page payables = browser.newPage(baseUrl());
+        payables.navigate("/login");
+        payables.getByLabel("Correo electrónico").fill("mcipayables");
+        payables.getByLabel("Contraseña").fill(ADMIN_PASSWORD);
+        payables.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar")).click();
+        payables.waitForURL("**/");
+        for (String task : new String[] {"Review invoice", "Approve invoice"}) {
+            payables.navigate("/camunda/app/tasklist/default/");
+            payables.getByText(task).first().click();
+            assertThat(payables.getByLabel("UUID", new Page.GetByLabelOptions().setExact(true))).hasValue(uuid);
+            Locator claim = payables.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+                    .setName(Pattern.compile("^\\s*Claim\\s*$")));
+            claim.click();
+            payables.getByText("Aprobar / Approve").click();
+            Browser.screenshot(payables, "32-tasklist-" + task.replace(' ', '-').toLowerCase());
+            payables.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Complete\\s*$")))
+                    .click();
+            assertThat(payables.getByText(task)).hasCount(0);
+            if (task.startsWith("Review")) {
+                supplier.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Volver a Mis CFDI")).click();
+                supplier.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("En proceso")).click();
+                Locator dots = supplier.locator("tr[data-uuid='" + uuid + "'] .stage-dot");
+                assertThat(dots.nth(2)).hasAttribute("title", "Aprobación · En proceso");
+                assertThat(dots.nth(1)).hasClass(Pattern.compile("done"));
+            }
+        }
+        runJobs();
+        supplier.reload();
+        Locator row = supplier.locator("tr[data-uuid='" + uuid + "']");
+        assertThat(row).containsText("Aprobada");
+        assertThat(row.locator(".stage-dot").nth(2)).hasAttribute("title", "Aprobación · Aprobada");
+        Browser.screenshot(supplier, "33-invoice-in-process");
+    }
+}
