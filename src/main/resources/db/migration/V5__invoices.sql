@@ -39,6 +39,8 @@ create table invoice (
     pdf_document_id     bigint        references stored_document (id),
     status              varchar(20)   not null,
     stage               varchar(20)   not null,
+    sat_status          varchar(20)   not null,
+    sat_checked_at      timestamp with time zone,
     warnings            varchar(2000),
     reject_reason       varchar(500),
     info_request        varchar(500),

@@ -29,6 +29,9 @@ public class Invoice {
         REJECTED
     }
 
+    /** What SAT's status service last said about the CFDI. */
+    public enum SatState { NOT_VERIFIED, VIGENTE, CANCELADO, NO_ENCONTRADO }
+
     /** The client's stages, in order; the dots on "In process". */
     public enum Stage { RECEIVED, REVIEW, APPROVAL, PAYMENT_SCHEDULED, PAID }
 
@@ -90,6 +93,13 @@ public class Invoice {
     @Column(nullable = false)
     private Stage stage;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sat_status", nullable = false)
+    private SatState satStatus;
+
+    @Column(name = "sat_checked_at")
+    private OffsetDateTime satCheckedAt;
+
     /** Warning findings of the validation, one per line, shown on the details page. */
     private String warnings;
 
@@ -138,6 +148,7 @@ public class Invoice {
         this.createdAt = createdAt;
         this.status = Status.DRAFT;
         this.stage = Stage.RECEIVED;
+        this.satStatus = SatState.NOT_VERIFIED;
     }
 
     public Long getId() { return id; }
@@ -158,6 +169,8 @@ public class Invoice {
     public Long getXmlDocumentId() { return xmlDocumentId; }
     public Long getPdfDocumentId() { return pdfDocumentId; }
     public Status getStatus() { return status; }
+    public SatState getSatStatus() { return satStatus; }
+    public OffsetDateTime getSatCheckedAt() { return satCheckedAt; }
     public Stage getStage() { return stage; }
     public String getWarnings() { return warnings; }
     public String getRejectReason() { return rejectReason; }
@@ -176,6 +189,11 @@ public class Invoice {
     /** The total in pesos, for approval rules. */
     public BigDecimal totalMxn() {
         return "MXN".equals(currency) || exchangeRate == null ? total : total.multiply(exchangeRate);
+    }
+
+    void satChecked(SatState state, OffsetDateTime when) {
+        this.satStatus = state;
+        this.satCheckedAt = when;
     }
 
     void sent(String processInstanceId, OffsetDateTime when) {

@@ -48,6 +48,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Invoices {
 
     public static final String PROCESS = "invoice-reception";
+    static final String SAT_CHECK = "cfdi-sat-check";
     static final String ADD_INFO_TASK = "Task_AddInformation";
     static final int PAGE_SIZE = 20;
     private static final ZoneId MEXICO = ZoneId.of("America/Mexico_City");
@@ -181,6 +182,10 @@ public class Invoices {
                 new BigDecimal(c.total()), c.metodoPago(), cfdi.emisor().rfc(), cfdi.receptor().rfc(),
                 xmlDocument.getId(), pdfDocument == null ? null : pdfDocument.getId(),
                 warnings.isEmpty() ? null : String.join(",", warnings), OffsetDateTime.now(clock)));
+        runtimeService.createProcessInstanceByKey(SAT_CHECK).businessKey(invoice.getUuid())
+                .processDefinitionWithoutTenantId()
+                .setVariables(Map.of("invoiceId", invoice.getId(), "clientCode", registration.clientCode()))
+                .execute();
         return invoice;
     }
 
@@ -247,6 +252,9 @@ public class Invoices {
         Invoice invoice = ownInvoice(supplierId, invoiceId);
         if (invoice.getStatus() != Invoice.Status.DRAFT && invoice.getStatus() != Invoice.Status.MORE_INFO) {
             return false;
+        }
+        if (invoice.getSatStatus() == Invoice.SatState.CANCELADO) {
+            throw new InvoiceProblem("invoice.sat.cancelled");
         }
         Details details = details(invoice);
         if (!details.missing().isEmpty()) {

@@ -22,6 +22,7 @@ import mx.supplierportal.support.IntegrationTest;
 import mx.supplierportal.support.MciFixture;
 import mx.supplierportal.support.Pdf;
 import mx.supplierportal.support.TestMail;
+import mx.supplierportal.support.TestSat;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,7 +95,9 @@ class InvoiceIntegrationTest extends IntegrationTest {
         upload(freshInvoice(uuid), Pdf.withText("factura"), supplier)
                 .andExpect(flash().attribute("uploaded", true));
         long id = invoiceId(uuid);
+        runJobs(); // SAT is asked in the background
         mvc.perform(get("/invoice/{i}", id).with(authentication(supplier)))
+                .andExpect(content().string(containsString("Estado en el SAT: Vigente")))
                 .andExpect(content().string(containsString("Orden de compra")))
                 .andExpect(content().string(containsString("requirement-missing")))
                 .andExpect(content().string(containsString("Portable tetris gamepad pro++")));
@@ -190,6 +193,23 @@ class InvoiceIntegrationTest extends IntegrationTest {
         upload(freshInvoice(uuid.toLowerCase()), Pdf.withText("x"), supplier)
                 .andExpect(flash().attribute("problems", hasItem(startsWith("CTX-DUPLICATE: "))));
         assertThat(jdbc.queryForObject("select count(*) from stored_document", Integer.class)).isEqualTo(before + 2);
+    }
+
+    @Test
+    void aCfdiCancelledAtSatCannotBeSent() throws Exception {
+        String uuid = UUID.randomUUID().toString();
+        TestSat.answer(uuid, "Cancelado");
+        upload(freshInvoice(uuid), Pdf.withText("factura"), supplier).andExpect(flash().attribute("uploaded", true));
+        long id = invoiceId(uuid);
+        mvc.perform(get("/invoice/{i}", id).with(authentication(supplier)))
+                .andExpect(content().string(containsString("Estado en el SAT: Sin verificar aún")));
+        runJobs();
+        mvc.perform(multipart("/invoice/{i}/documents/{r}", id, requirement("purchaseOrder"))
+                .file(new MockMultipartFile("file", "oc.pdf", "application/pdf", Pdf.withText("OC")))
+                .with(authentication(supplier)).with(csrf()));
+        mvc.perform(post("/invoice/{i}/send", id).with(authentication(supplier)).with(csrf()))
+                .andExpect(flash().attribute("problems", hasItem(startsWith("El SAT informa que este CFDI está cancelado"))));
+        assertThat(invoiceStatus(uuid)).isEqualTo("DRAFT");
     }
 
     @Test

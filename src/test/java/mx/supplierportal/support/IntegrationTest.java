@@ -54,6 +54,7 @@ public abstract class IntegrationTest {
         }
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestMail::port);
+        registry.add("portal.sat.endpoint", TestSat::endpoint);
     }
 
     @Autowired

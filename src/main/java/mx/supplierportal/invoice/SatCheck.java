@@ -1,0 +1,60 @@
+package mx.supplierportal.invoice;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import mx.supplierportal.cfdi.Cfdi;
+import mx.supplierportal.cfdi.CfdiReadException;
+import mx.supplierportal.cfdi.CfdiReader;
+import mx.supplierportal.cfdi.SatStatus;
+import mx.supplierportal.cfdi.SatStatusClient;
+import mx.supplierportal.document.Documents;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Asks SAT about an uploaded CFDI in the background ({@code cfdi-sat-check.bpmn}). When SAT cannot be asked the
+ * delegate fails, so the engine retries and finally raises an incident; the invoice shows "not verified yet" and is
+ * never treated as current by default.
+ */
+@Configuration
+class SatCheck {
+
+    @Bean
+    SatStatusClient satStatusClient(@Value("${portal.sat.endpoint}") URI endpoint,
+            @Value("${portal.sat.timeout}") Duration timeout) {
+        return new SatStatusClient(endpoint, timeout);
+    }
+
+    @Bean
+    JavaDelegate checkSatStatusDelegate(InvoiceRepository invoices, Documents documents, SatStatusClient client,
+            Clock clock) {
+        return execution -> {
+            long id = ((Number) execution.getVariable("invoiceId")).longValue();
+            Invoice invoice = invoices.findById(id).orElse(null);
+            if (invoice == null) {
+                return; // the draft was deleted meanwhile
+            }
+            Cfdi cfdi;
+            try {
+                cfdi = new CfdiReader().read(documents.content(documents.find(invoice.getXmlDocumentId()).orElseThrow()));
+            } catch (CfdiReadException e) {
+                throw new IllegalStateException("stored CFDI " + id + " no longer reads", e);
+            }
+            SatStatus status = client.query(cfdi);
+            if (!status.verified()) {
+                throw new IllegalStateException("SAT could not be asked: " + status.reason());
+            }
+            Invoice.SatState state = switch (status.estado()) {
+                case VIGENTE -> Invoice.SatState.VIGENTE;
+                case CANCELADO -> Invoice.SatState.CANCELADO;
+                case NO_ENCONTRADO -> Invoice.SatState.NO_ENCONTRADO;
+                case OTRO -> Invoice.SatState.NOT_VERIFIED;
+            };
+            invoice.satChecked(state, OffsetDateTime.now(clock));
+        };
+    }
+}
