@@ -53,8 +53,18 @@ class InvoiceController {
 
     @GetMapping("/invoices/{registrationId}/in-process")
     String inProcess(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long registrationId,
-            @RequestParam(required = false) String after, Model model) {
-        model.addAttribute("page", page(supplier, registrationId, false, after));
+            @RequestParam(required = false) String after, @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "newest") String sort, Model model) {
+        Invoice.Status only = "IN_PROCESS".equals(status) || "APPROVED".equals(status) || "REJECTED".equals(status)
+                ? Invoice.Status.valueOf(status) : null;
+        try {
+            model.addAttribute("page", invoices.page(supplier.supplierId(), registrationId, false, only,
+                    "oldest".equals(sort), after));
+        } catch (InvoiceProblem e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("status", only == null ? "" : only.name());
+        model.addAttribute("sort", "oldest".equals(sort) ? "oldest" : "newest");
         model.addAttribute("registrationId", registrationId);
         model.addAttribute("registration", registration(supplier, registrationId));
         return "invoice/in-process";

@@ -309,17 +309,33 @@ public class Invoices {
     /** "To send" (drafts and invoices waiting for more information) or "In process" (the rest), newest first. */
     @Transactional(readOnly = true)
     public Page page(long supplierId, long registrationId, boolean toSend, String after) {
+        return page(supplierId, registrationId, toSend, null, false, after);
+    }
+
+    /**
+     * A keyset page: {@code after} is the previous page's last row ("millis_id"), so a page costs the same on the
+     * first page and on the thousandth, with the (client_supplier_id, status, created_at, id) index.
+     */
+    @Transactional(readOnly = true)
+    public Page page(long supplierId, long registrationId, boolean toSend, Invoice.Status only, boolean oldestFirst,
+            String after) {
         own(supplierId, registrationId);
         EnumSet<Invoice.Status> statuses = toSend ? EnumSet.of(Invoice.Status.DRAFT, Invoice.Status.MORE_INFO)
                 : EnumSet.of(Invoice.Status.IN_PROCESS, Invoice.Status.APPROVED, Invoice.Status.REJECTED);
-        OffsetDateTime createdAt = OffsetDateTime.now(clock).plusYears(100);
-        long id = Long.MAX_VALUE;
-        if (after != null && after.matches("\\d+_\\d+")) {
+        if (only != null && statuses.contains(only)) {
+            statuses = EnumSet.of(only);
+        }
+        OffsetDateTime createdAt = oldestFirst ? OffsetDateTime.parse("1970-01-01T00:00:00Z")
+                : OffsetDateTime.now(clock).plusYears(100);
+        long id = oldestFirst ? 0 : Long.MAX_VALUE;
+        if (after != null && after.matches("\\d{1,15}_\\d{1,18}")) {
             String[] parts = after.split("_");
             createdAt = java.time.Instant.ofEpochMilli(Long.parseLong(parts[0])).atOffset(java.time.ZoneOffset.UTC);
             id = Long.parseLong(parts[1]);
         }
-        List<Invoice> rows = invoices.page(registrationId, statuses, createdAt, id, Limit.of(PAGE_SIZE + 1));
+        List<Invoice> rows = oldestFirst
+                ? invoices.pageAscending(registrationId, statuses, createdAt, id, Limit.of(PAGE_SIZE + 1))
+                : invoices.page(registrationId, statuses, createdAt, id, Limit.of(PAGE_SIZE + 1));
         String next = null;
         if (rows.size() > PAGE_SIZE) {
             rows = rows.subList(0, PAGE_SIZE);

@@ -20,6 +20,13 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long> {
             + " order by i.createdAt desc, i.id desc")
     List<Invoice> page(Long registrationId, Collection<Invoice.Status> statuses, OffsetDateTime createdAt, Long id,
             Limit limit);
+
+    /** Keyset page, oldest first. */
+    @Query("select i from Invoice i where i.registrationId = :registrationId and i.status in :statuses"
+            + " and (i.createdAt > :createdAt or (i.createdAt = :createdAt and i.id > :id))"
+            + " order by i.createdAt asc, i.id asc")
+    List<Invoice> pageAscending(Long registrationId, Collection<Invoice.Status> statuses, OffsetDateTime createdAt,
+            Long id, Limit limit);
 }
 
 interface InvoiceRequirementRepository extends JpaRepository<InvoiceRequirement, Long> {

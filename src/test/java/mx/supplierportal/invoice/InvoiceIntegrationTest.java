@@ -196,6 +196,32 @@ class InvoiceIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void toSendIsPagedByKeyset() throws Exception {
+        for (int i = 0; i < 21; i++) {
+            upload(freshInvoice(UUID.randomUUID().toString()), Pdf.withText("f" + i), supplier)
+                    .andExpect(flash().attribute("uploaded", true));
+        }
+        int total = jdbc.queryForObject("select count(*) from invoice where client_supplier_id = ? and status in "
+                + "('DRAFT', 'MORE_INFO')", Integer.class, registrationId);
+        String first = mvc.perform(get("/invoices/{r}/to-send", registrationId).with(authentication(supplier)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(rows(first)).isEqualTo(20);
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile("after=(\\d+_\\d+)").matcher(first);
+        assertThat(next.find()).isTrue();
+        String second = mvc.perform(get("/invoices/{r}/to-send", registrationId).param("after", next.group(1))
+                .with(authentication(supplier))).andReturn().getResponse().getContentAsString();
+        assertThat(rows(second)).isEqualTo(Math.min(20, total - 20));
+        String oldest = mvc.perform(get("/invoices/{r}/in-process", registrationId).param("sort", "oldest")
+                .param("status", "REJECTED").with(authentication(supplier))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(oldest).doesNotContain("ms-1\">Aprobada<").doesNotContain("ms-1\">En proceso<");
+    }
+
+    private static int rows(String html) {
+        return html.split("<a href=\"/invoice/", -1).length - 1;
+    }
+
+    @Test
     void aCfdiCancelledAtSatCannotBeSent() throws Exception {
         String uuid = UUID.randomUUID().toString();
         TestSat.answer(uuid, "Cancelado");
