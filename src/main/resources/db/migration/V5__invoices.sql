@@ -50,8 +50,10 @@ create table invoice (
     version             bigint        not null default 0,
     constraint uk_invoice_client_uuid unique (client_id, uuid)
 );
--- "To send" and "In process" pages: one supplier registration, a set of statuses, newest first (keyset paging).
+-- "To send" (few rows per registration, by status) and "In process" (most rows, walked in date order and
+-- filtered) pages, both keyset-paged by (created_at, id).
 create index ix_invoice_list on invoice (client_supplier_id, status, created_at, id);
+create index ix_invoice_by_date on invoice (client_supplier_id, created_at, id);
 
 create table invoice_document (
     invoice_id      bigint not null references invoice (id),
