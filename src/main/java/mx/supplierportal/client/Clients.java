@@ -1,6 +1,7 @@
 package mx.supplierportal.client;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -47,6 +48,11 @@ public class Clients {
 
     public Optional<Client> findByCode(String code) {
         return repository.findByCode(code);
+    }
+
+    /** The first client (by code) among those someone administers. */
+    public Optional<Client> firstOf(List<String> administeredCodes) {
+        return administeredCodes.stream().sorted().findFirst().flatMap(repository::findByCode);
     }
 
     public Optional<Client> findById(long id) {

@@ -151,13 +151,7 @@ class InvoiceController {
     }
 
     static ResponseEntity<byte[]> file(mx.supplierportal.record.DigitalRecords.Download download) {
-        return ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.parseMediaType(download.document().getDetectedType()))
-                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-                        org.springframework.http.ContentDisposition.inline().filename(download.document()
-                                .getDeclaredName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(download.content());
+        return mx.supplierportal.document.DocumentResponses.inline(download.document(), download.content());
     }
 
     private Invoices.Page page(SupplierPrincipal supplier, long registrationId, boolean toSend, String after) {

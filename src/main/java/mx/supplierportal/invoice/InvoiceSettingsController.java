@@ -68,8 +68,7 @@ class InvoiceSettingsController {
     }
 
     private Client client(StaffPrincipal staff) {
-        List<String> codes = staff == null ? List.of() : staff.administeredClients();
-        return codes.stream().findFirst().flatMap(clients::findByCode)
+        return clients.firstOf(staff == null ? List.of() : staff.administeredClients())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
     }
 }

@@ -1,16 +1,12 @@
 package mx.supplierportal.record;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import mx.supplierportal.security.SupplierPrincipal;
 import mx.supplierportal.supplier.Registrations.Registration;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -159,12 +155,7 @@ class RecordController {
     }
 
     static ResponseEntity<byte[]> file(DigitalRecords.Download download) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(download.document().getDetectedType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(download.document().getDeclaredName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(download.content());
+        return mx.supplierportal.document.DocumentResponses.inline(download.document(), download.content());
     }
 
     private DigitalRecords.RecordView viewOrNotFound(SupplierPrincipal supplier, long registrationId) {

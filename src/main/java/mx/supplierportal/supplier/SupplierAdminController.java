@@ -86,8 +86,7 @@ class SupplierAdminController {
 
     /** The first client (by code) the signed-in person administers. */
     private Client administeredClient(StaffPrincipal staff) {
-        List<String> codes = staff == null ? List.of() : staff.administeredClients();
-        return codes.stream().findFirst().flatMap(clients::findByCode)
+        return clients.firstOf(staff == null ? List.of() : staff.administeredClients())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
     }
 }
