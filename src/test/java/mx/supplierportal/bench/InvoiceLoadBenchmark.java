@@ -87,6 +87,10 @@ public final class InvoiceLoadBenchmark {
                 };
             });
             double portalRate = done.get() / (double) seconds;
+            if (Boolean.getBoolean("bench.steps")) {
+                STEPS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> System.out.printf(
+                        Locale.ROOT, "  step %s: %.1f ms per invoice%n", e.getKey(), e.getValue().sum() / 1e6 / done.get()));
+            }
             System.out.printf(Locale.ROOT, "portal: %.1f invoices/s (upload+attach+send over HTTP), p50 %.1f ms, "
                     + "p99 %.1f ms, n=%d%n", portalRate, pct(latencies, 50), pct(latencies, 99), done.get());
 
@@ -151,24 +155,40 @@ public final class InvoiceLoadBenchmark {
         return jdbc.queryForObject("select id from client_supplier", Long.class);
     }
 
+    /** Time per step of the journey, summed over all invoices (printed with -Dbench.steps=true). */
+    static final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> STEPS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static long step(String name, long since) {
+        long now = System.nanoTime();
+        STEPS.computeIfAbsent(name, k -> new java.util.concurrent.atomic.LongAdder()).add(now - since);
+        return now;
+    }
+
     private static void uploadAttachSend(HttpClient http, String base, long registrationId) throws Exception {
+        long t = System.nanoTime();
         String page = get(http, base + "/invoices/" + registrationId + "/to-send");
+        t = step("1 list page", t);
         String token = csrf(page);
         String uuid = UUID.randomUUID().toString();
         HttpResponse<String> uploaded = multipart(http, base + "/invoices/" + registrationId, token, Map.of(
                 "xml", new Part("factura.xml", "text/xml", MciFixture.freshInvoice(uuid).getBytes(StandardCharsets.UTF_8)),
                 "pdf", new Part("factura.pdf", "application/pdf", Pdf.withText(uuid))));
+        t = step("2 upload", t);
         String location = uploaded.headers().firstValue("Location").orElseThrow();
         if (!location.contains("/invoice/")) {
             throw new IllegalStateException("upload refused: " + location);
         }
         String invoice = location.substring(location.indexOf("/invoice/"));
         String details = get(http, base + invoice);
+        t = step("3 details page", t);
         Matcher requirement = Pattern.compile("/invoice/\\d+/documents/(\\d+)").matcher(details);
         requirement.find();
         multipart(http, base + invoice + "/documents/" + requirement.group(1), token, Map.of(
                 "file", new Part("oc.pdf", "application/pdf", Pdf.withText("OC " + uuid))));
+        t = step("4 attach", t);
         post(http, base + invoice + "/send", "_csrf=" + enc(token));
+        step("5 send", t);
     }
 
     private static void seed(JdbcTemplate jdbc, long registrationId, int target) {
