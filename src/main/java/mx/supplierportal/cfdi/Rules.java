@@ -1,7 +1,5 @@
 package mx.supplierportal.cfdi;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.text.Normalizer;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -13,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** Every validation rule, in the order they run. */
+/** Every validation rule, in the order they run; the arithmetic and Pagos 2.0 checks live in {@link AmountRules}. */
 public final class Rules {
 
     /** A rule made of its code, severity, source and check. */
@@ -69,26 +67,26 @@ public final class Rules {
             new Simple("STR-REQUIRED", Severity.ERROR, XSD, Rules::requiredAttributes),
             new Simple("STR-PATTERN", Severity.ERROR, XSD, Rules::patterns),
             new Simple("STR-CATALOG", Severity.ERROR, XSD, Rules::catalogShapes),
-            new Simple("ARI-DECIMALS", Severity.ERROR, MATRIX, Rules::currencyDecimals),
-            new Simple("ARI-CONCEPT-IMPORTE", Severity.ERROR, MATRIX, Rules::conceptImporte),
-            new Simple("ARI-CONCEPT-DESCUENTO", Severity.ERROR, MATRIX, Rules::conceptDescuento),
-            new Simple("ARI-SUBTOTAL", Severity.ERROR, MATRIX, Rules::subTotal),
-            new Simple("ARI-DESCUENTO", Severity.ERROR, MATRIX, Rules::descuento),
-            new Simple("ARI-TAX-IMPORTE", Severity.ERROR, MATRIX, Rules::taxImporte),
-            new Simple("ARI-HEADER-TAXES", Severity.ERROR, MATRIX, Rules::headerTaxes),
-            new Simple("ARI-TOTAL", Severity.ERROR, MATRIX, Rules::total),
-            new Simple("ARI-PPD-FORMAPAGO", Severity.ERROR, ANEXO20, Rules::ppdFormaPago),
-            new Simple("ARI-TIPOCAMBIO", Severity.ERROR, MATRIX, Rules::tipoCambio),
-            new Simple("ARI-PAYMENT-TYPE", Severity.ERROR, ANEXO20, Rules::paymentReceipt),
+            new Simple("ARI-DECIMALS", Severity.ERROR, MATRIX, AmountRules::currencyDecimals),
+            new Simple("ARI-CONCEPT-IMPORTE", Severity.ERROR, MATRIX, AmountRules::conceptImporte),
+            new Simple("ARI-CONCEPT-DESCUENTO", Severity.ERROR, MATRIX, AmountRules::conceptDescuento),
+            new Simple("ARI-SUBTOTAL", Severity.ERROR, MATRIX, AmountRules::subTotal),
+            new Simple("ARI-DESCUENTO", Severity.ERROR, MATRIX, AmountRules::descuento),
+            new Simple("ARI-TAX-IMPORTE", Severity.ERROR, MATRIX, AmountRules::taxImporte),
+            new Simple("ARI-HEADER-TAXES", Severity.ERROR, MATRIX, AmountRules::headerTaxes),
+            new Simple("ARI-TOTAL", Severity.ERROR, MATRIX, AmountRules::total),
+            new Simple("ARI-PPD-FORMAPAGO", Severity.ERROR, ANEXO20, AmountRules::ppdFormaPago),
+            new Simple("ARI-TIPOCAMBIO", Severity.ERROR, MATRIX, AmountRules::tipoCambio),
+            new Simple("ARI-PAYMENT-TYPE", Severity.ERROR, ANEXO20, AmountRules::paymentReceipt),
             new Simple("RFC-CHECK-DIGIT", Severity.WARNING, "SAT's RFC check digit (modulo 11)", Rules::rfcCheckDigit),
             new Simple("RFC-GENERIC", Severity.ERROR, MATRIX, Rules::genericRfc),
             new Simple("TFD-MISSING", Severity.WARNING, ANEXO20 + "; TimbreFiscalDigitalv11.xsd", Rules::stampPresent),
             new Simple("TFD-VERSION", Severity.ERROR, "TimbreFiscalDigitalv11.xsd", Rules::stampVersion),
             new Simple("TFD-UUID", Severity.ERROR, "TimbreFiscalDigitalv11.xsd", Rules::stampUuid),
             new Simple("TFD-SELLO-CFD", Severity.ERROR, "TimbreFiscalDigitalv11.xsd (SelloCFD)", Rules::stampSello),
-            new Simple("PAG-SALDO", Severity.ERROR, "Pagos 2.0 guía de llenado", Rules::paymentBalance),
-            new Simple("PAG-MONTO", Severity.ERROR, "Pagos 2.0 guía de llenado", Rules::paymentAmount),
-            new Simple("PAG-TOTALES", Severity.ERROR, "Pagos 2.0 guía de llenado", Rules::paymentTotals),
+            new Simple("PAG-SALDO", Severity.ERROR, "Pagos 2.0 guía de llenado", AmountRules::paymentBalance),
+            new Simple("PAG-MONTO", Severity.ERROR, "Pagos 2.0 guía de llenado", AmountRules::paymentAmount),
+            new Simple("PAG-TOTALES", Severity.ERROR, "Pagos 2.0 guía de llenado", AmountRules::paymentTotals),
             new Simple("CTX-EMISOR", Severity.ERROR, "portal: the CFDI must come from the supplier sending it",
                     Rules::expectedEmisor),
             new Simple("CTX-RECEPTOR", Severity.ERROR, "portal: the CFDI must be addressed to the client",
@@ -245,259 +243,6 @@ public final class Rules {
         }
     }
 
-    // --- arithmetic -----------------------------------------------------------------------------------------
-
-    private static void currencyDecimals(Cfdi cfdi, ValidationContext context, Sink sink) {
-        int decimals = Amounts.currencyDecimals(cfdi.comprobante().moneda());
-        Cfdi.Comprobante c = cfdi.comprobante();
-        for (String[] field : new String[][] {{"SubTotal", c.subTotal()}, {"Descuento", c.descuento()},
-                {"Total", c.total()}}) {
-            if (Amounts.isDecimal(field[1]) && Amounts.decimalsOf(field[1]) > decimals) {
-                sink.report("Comprobante/@" + field[0], field[1], cfdi.comprobante().moneda(), decimals);
-            }
-        }
-        cfdi.impuestos().ifPresent(i -> {
-            for (String[] field : new String[][] {{"TotalImpuestosTrasladados", i.totalImpuestosTrasladados()},
-                    {"TotalImpuestosRetenidos", i.totalImpuestosRetenidos()}}) {
-                if (Amounts.isDecimal(field[1]) && Amounts.decimalsOf(field[1]) > decimals) {
-                    sink.report("Impuestos/@" + field[0], field[1], cfdi.comprobante().moneda(), decimals);
-                }
-            }
-        });
-    }
-
-    /** SAT's limits: Importe must lie within Cantidad × ValorUnitario, each give or take half its last decimal. */
-    private static void conceptImporte(Cfdi cfdi, ValidationContext context, Sink sink) {
-        int index = 0;
-        for (Cfdi.Concepto concepto : cfdi.conceptos()) {
-            index++;
-            BigDecimal cantidad = Amounts.parse(concepto.cantidad());
-            BigDecimal valor = Amounts.parse(concepto.valorUnitario());
-            BigDecimal importe = Amounts.parse(concepto.importe());
-            if (cantidad == null || valor == null || importe == null) {
-                continue;
-            }
-            int decimals = Amounts.decimalsOf(concepto.importe());
-            BigDecimal cantidadHalf = Amounts.halfUnit(concepto.cantidad());
-            BigDecimal valorHalf = Amounts.halfUnit(concepto.valorUnitario());
-            BigDecimal lower = cantidad.subtract(cantidadHalf).multiply(valor.subtract(valorHalf))
-                    .setScale(decimals, RoundingMode.DOWN);
-            BigDecimal upper = cantidad.add(cantidadHalf).multiply(valor.add(valorHalf))
-                    .setScale(decimals, RoundingMode.UP);
-            if (importe.compareTo(lower) < 0 || importe.compareTo(upper) > 0) {
-                sink.report(index, concepto.importe(), cantidad.multiply(valor).stripTrailingZeros().toPlainString());
-            }
-        }
-    }
-
-    private static void conceptDescuento(Cfdi cfdi, ValidationContext context, Sink sink) {
-        int index = 0;
-        for (Cfdi.Concepto concepto : cfdi.conceptos()) {
-            index++;
-            BigDecimal descuento = Amounts.parse(concepto.descuento());
-            BigDecimal importe = Amounts.parse(concepto.importe());
-            if (descuento != null && importe != null && descuento.compareTo(importe) > 0) {
-                sink.report(index, concepto.descuento(), concepto.importe());
-            }
-        }
-    }
-
-    private static void subTotal(Cfdi cfdi, ValidationContext context, Sink sink) {
-        BigDecimal subTotal = Amounts.parse(cfdi.comprobante().subTotal());
-        if (subTotal == null || cfdi.conceptos().isEmpty()) {
-            return;
-        }
-        String type = cfdi.comprobante().tipoDeComprobante();
-        if ("T".equals(type) || "P".equals(type)) {
-            if (subTotal.signum() != 0) {
-                sink.report(cfdi.comprobante().subTotal(), "0");
-            }
-            return;
-        }
-        BigDecimal sum = sum(cfdi.conceptos().stream().map(Cfdi.Concepto::importe).toList());
-        int decimals = Amounts.currencyDecimals(cfdi.comprobante().moneda());
-        if (sum != null && !Amounts.sameAt(subTotal, sum, decimals)) {
-            sink.report(cfdi.comprobante().subTotal(), Amounts.round(sum, decimals).toPlainString());
-        }
-    }
-
-    private static void descuento(Cfdi cfdi, ValidationContext context, Sink sink) {
-        BigDecimal subTotal = Amounts.parse(cfdi.comprobante().subTotal());
-        BigDecimal descuento = Amounts.parse(cfdi.comprobante().descuento());
-        List<String> conceptDiscounts = cfdi.conceptos().stream().map(Cfdi.Concepto::descuento)
-                .filter(Objects::nonNull).toList();
-        int decimals = Amounts.currencyDecimals(cfdi.comprobante().moneda());
-        if (descuento != null && subTotal != null && descuento.compareTo(subTotal) > 0) {
-            sink.report(cfdi.comprobante().descuento(), cfdi.comprobante().subTotal());
-            return;
-        }
-        BigDecimal sum = sum(conceptDiscounts);
-        if (!conceptDiscounts.isEmpty() && sum != null) {
-            BigDecimal declared = descuento == null ? BigDecimal.ZERO : descuento;
-            if (!Amounts.sameAt(declared, sum, decimals)) {
-                sink.report(String.valueOf(cfdi.comprobante().descuento()),
-                        Amounts.round(sum, decimals).toPlainString());
-            }
-        } else if (conceptDiscounts.isEmpty() && descuento != null && descuento.signum() != 0) {
-            sink.report(cfdi.comprobante().descuento(), "0");
-        }
-    }
-
-    /** Tax Importe must be Base × TasaOCuota, give or take half of Base's last decimal. */
-    private static void taxImporte(Cfdi cfdi, ValidationContext context, Sink sink) {
-        int index = 0;
-        for (Cfdi.Concepto concepto : cfdi.conceptos()) {
-            index++;
-            for (Cfdi.Tax tax : concat(concepto.traslados(), concepto.retenciones())) {
-                BigDecimal base = Amounts.parse(tax.base());
-                BigDecimal rate = Amounts.parse(tax.tasaOCuota());
-                BigDecimal importe = Amounts.parse(tax.importe());
-                if (base == null || rate == null || importe == null || "Exento".equals(tax.tipoFactor())) {
-                    continue;
-                }
-                int decimals = Amounts.decimalsOf(tax.importe());
-                BigDecimal half = Amounts.halfUnit(tax.base());
-                BigDecimal lower = base.subtract(half).multiply(rate).setScale(decimals, RoundingMode.DOWN);
-                BigDecimal upper = base.add(half).multiply(rate).setScale(decimals, RoundingMode.UP);
-                if (importe.compareTo(lower) < 0 || importe.compareTo(upper) > 0) {
-                    sink.report(index, tax.impuesto(), tax.importe(),
-                            base.multiply(rate).setScale(decimals, RoundingMode.HALF_UP).toPlainString());
-                }
-            }
-        }
-    }
-
-    /** Header taxes are the concept taxes grouped by tax, factor and rate (withholdings by tax only). */
-    private static void headerTaxes(Cfdi cfdi, ValidationContext context, Sink sink) {
-        int decimals = Amounts.currencyDecimals(cfdi.comprobante().moneda());
-        Map<String, BigDecimal[]> transferred = new LinkedHashMap<>();
-        Map<String, BigDecimal> withheld = new LinkedHashMap<>();
-        for (Cfdi.Concepto concepto : cfdi.conceptos()) {
-            for (Cfdi.Tax tax : concepto.traslados()) {
-                String key = tax.impuesto() + "|" + tax.tipoFactor() + "|" + normalizeRate(tax.tasaOCuota());
-                BigDecimal[] totals = transferred.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO,
-                        BigDecimal.ZERO});
-                totals[0] = totals[0].add(orZero(tax.base()));
-                totals[1] = totals[1].add(orZero(tax.importe()));
-            }
-            for (Cfdi.Tax tax : concepto.retenciones()) {
-                withheld.merge(String.valueOf(tax.impuesto()), orZero(tax.importe()), BigDecimal::add);
-            }
-        }
-        Cfdi.Impuestos header = cfdi.impuestos().orElse(new Cfdi.Impuestos(null, null, List.of(), List.of()));
-        Map<String, Cfdi.Tax> declared = new LinkedHashMap<>();
-        for (Cfdi.Tax tax : header.traslados()) {
-            declared.put(tax.impuesto() + "|" + tax.tipoFactor() + "|" + normalizeRate(tax.tasaOCuota()), tax);
-        }
-        for (Map.Entry<String, BigDecimal[]> group : transferred.entrySet()) {
-            Cfdi.Tax line = declared.remove(group.getKey());
-            String label = group.getKey().replace("|null", "").replace('|', ' ');
-            if (line == null) {
-                sink.report(label, "—", Amounts.round(group.getValue()[1], decimals).toPlainString());
-                continue;
-            }
-            if (!Amounts.sameAt(orZero(line.base()), group.getValue()[0], decimals)) {
-                sink.report(label + " Base", line.base(), Amounts.round(group.getValue()[0], decimals).toPlainString());
-            }
-            if (!"Exento".equals(line.tipoFactor())
-                    && !Amounts.sameAt(orZero(line.importe()), group.getValue()[1], decimals)) {
-                sink.report(label, line.importe(), Amounts.round(group.getValue()[1], decimals).toPlainString());
-            }
-        }
-        for (String extra : declared.keySet()) {
-            sink.report(extra.replace('|', ' '), declared.get(extra).importe(), "—");
-        }
-        Map<String, Cfdi.Tax> declaredWithheld = new LinkedHashMap<>();
-        for (Cfdi.Tax tax : header.retenciones()) {
-            declaredWithheld.put(String.valueOf(tax.impuesto()), tax);
-        }
-        for (Map.Entry<String, BigDecimal> group : withheld.entrySet()) {
-            Cfdi.Tax line = declaredWithheld.remove(group.getKey());
-            String found = line == null ? "—" : line.importe();
-            if (line == null || !Amounts.sameAt(orZero(line.importe()), group.getValue(), decimals)) {
-                sink.report("Retención " + group.getKey(), found,
-                        Amounts.round(group.getValue(), decimals).toPlainString());
-            }
-        }
-        BigDecimal totalTransferred = sum(header.traslados().stream().filter(t -> !"Exento".equals(t.tipoFactor()))
-                .map(Cfdi.Tax::importe).toList());
-        if (totalTransferred != null && totalTransferred.signum() != 0 && !Amounts.sameAt(
-                orZero(header.totalImpuestosTrasladados()), totalTransferred, decimals)) {
-            sink.report("TotalImpuestosTrasladados", String.valueOf(header.totalImpuestosTrasladados()),
-                    Amounts.round(totalTransferred, decimals).toPlainString());
-        }
-        BigDecimal totalWithheld = sum(header.retenciones().stream().map(Cfdi.Tax::importe).toList());
-        if (totalWithheld != null && totalWithheld.signum() != 0 && !Amounts.sameAt(
-                orZero(header.totalImpuestosRetenidos()), totalWithheld, decimals)) {
-            sink.report("TotalImpuestosRetenidos", String.valueOf(header.totalImpuestosRetenidos()),
-                    Amounts.round(totalWithheld, decimals).toPlainString());
-        }
-    }
-
-    private static void total(Cfdi cfdi, ValidationContext context, Sink sink) {
-        Cfdi.Comprobante c = cfdi.comprobante();
-        BigDecimal subTotal = Amounts.parse(c.subTotal());
-        BigDecimal total = Amounts.parse(c.total());
-        if (subTotal == null || total == null) {
-            return;
-        }
-        BigDecimal expected = subTotal.subtract(orZero(c.descuento()));
-        if (cfdi.impuestos().isPresent()) {
-            expected = expected.add(orZero(cfdi.impuestos().get().totalImpuestosTrasladados()))
-                    .subtract(orZero(cfdi.impuestos().get().totalImpuestosRetenidos()));
-        }
-        int decimals = Amounts.currencyDecimals(c.moneda());
-        if (!Amounts.sameAt(total, expected, decimals)) {
-            sink.report(c.total(), Amounts.round(expected, decimals).toPlainString());
-        }
-    }
-
-    private static void ppdFormaPago(Cfdi cfdi, ValidationContext context, Sink sink) {
-        Cfdi.Comprobante c = cfdi.comprobante();
-        if ("PPD".equals(c.metodoPago()) && !"99".equals(c.formaPago())) {
-            sink.report(String.valueOf(c.formaPago()));
-        }
-    }
-
-    private static void tipoCambio(Cfdi cfdi, ValidationContext context, Sink sink) {
-        Cfdi.Comprobante c = cfdi.comprobante();
-        String moneda = c.moneda();
-        String tipoCambio = c.tipoCambio();
-        if ("MXN".equals(moneda)) {
-            BigDecimal rate = Amounts.parse(tipoCambio);
-            if (tipoCambio != null && (rate == null || rate.compareTo(BigDecimal.ONE) != 0)) {
-                sink.report(moneda, tipoCambio, "1");
-            }
-        } else if ("XXX".equals(moneda)) {
-            if (tipoCambio != null) {
-                sink.report(moneda, tipoCambio, "—");
-            }
-        } else if (moneda != null && (tipoCambio == null || Amounts.parse(tipoCambio) == null
-                || Amounts.parse(tipoCambio).signum() <= 0)) {
-            sink.report(moneda, String.valueOf(tipoCambio), "> 0");
-        }
-    }
-
-    /** A payment receipt (P) carries Pagos 2.0, in XXX with zero totals; Pagos 2.0 appears only there. */
-    private static void paymentReceipt(Cfdi cfdi, ValidationContext context, Sink sink) {
-        boolean isPayment = "P".equals(cfdi.comprobante().tipoDeComprobante());
-        if (isPayment && cfdi.pagos().isEmpty()) {
-            sink.report("Pagos 2.0");
-        }
-        if (!isPayment && cfdi.pagos().isPresent()) {
-            sink.report("TipoDeComprobante=P");
-        }
-        if (isPayment) {
-            if (!"XXX".equals(cfdi.comprobante().moneda())) {
-                sink.report("Moneda=XXX");
-            }
-            BigDecimal total = Amounts.parse(cfdi.comprobante().total());
-            if (total != null && total.signum() != 0) {
-                sink.report("Total=0");
-            }
-        }
-    }
-
     // --- RFC ------------------------------------------------------------------------------------------------
 
     private static void rfcCheckDigit(Cfdi cfdi, ValidationContext context, Sink sink) {
@@ -550,73 +295,6 @@ public final class Rules {
     private static void stampSello(Cfdi cfdi, ValidationContext context, Sink sink) {
         cfdi.timbre().filter(t -> !Objects.equals(t.selloCfd(), cfdi.comprobante().sello()))
                 .ifPresent(t -> sink.report());
-    }
-
-    // --- Pagos 2.0 ------------------------------------------------------------------------------------------
-
-    private static void paymentBalance(Cfdi cfdi, ValidationContext context, Sink sink) {
-        cfdi.pagos().ifPresent(pagos -> {
-            for (Cfdi.Pago pago : pagos.pagos()) {
-                for (Cfdi.DoctoRelacionado docto : pago.documentos()) {
-                    BigDecimal before = Amounts.parse(docto.impSaldoAnt());
-                    BigDecimal paid = Amounts.parse(docto.impPagado());
-                    BigDecimal after = Amounts.parse(docto.impSaldoInsoluto());
-                    if (before == null || paid == null || after == null) {
-                        sink.report(String.valueOf(docto.idDocumento()), String.valueOf(docto.impSaldoInsoluto()),
-                                "ImpSaldoAnt − ImpPagado");
-                        continue;
-                    }
-                    if (paid.signum() <= 0 || before.subtract(paid).compareTo(after) != 0) {
-                        sink.report(docto.idDocumento(), docto.impSaldoInsoluto(),
-                                before.subtract(paid).toPlainString());
-                    }
-                }
-            }
-        });
-    }
-
-    /** The documents paid, each converted to the payment's currency, add up to no more than the payment. */
-    private static void paymentAmount(Cfdi cfdi, ValidationContext context, Sink sink) {
-        cfdi.pagos().ifPresent(pagos -> {
-            int index = 0;
-            for (Cfdi.Pago pago : pagos.pagos()) {
-                index++;
-                BigDecimal monto = Amounts.parse(pago.monto());
-                if (monto == null || monto.signum() <= 0) {
-                    sink.report(index, String.valueOf(pago.monto()), "> 0");
-                    continue;
-                }
-                BigDecimal sum = BigDecimal.ZERO;
-                for (Cfdi.DoctoRelacionado docto : pago.documentos()) {
-                    BigDecimal paid = orZero(docto.impPagado());
-                    BigDecimal equivalence = Amounts.parse(docto.equivalenciaDr());
-                    sum = sum.add(equivalence == null || equivalence.signum() == 0 ? paid
-                            : paid.divide(equivalence, 10, RoundingMode.HALF_UP));
-                }
-                int decimals = Amounts.currencyDecimals(pago.monedaP());
-                if (Amounts.round(sum, decimals).compareTo(monto) > 0) {
-                    sink.report(index, pago.monto(), Amounts.round(sum, decimals).toPlainString());
-                }
-            }
-        });
-    }
-
-    private static void paymentTotals(Cfdi cfdi, ValidationContext context, Sink sink) {
-        cfdi.pagos().ifPresent(pagos -> {
-            BigDecimal declared = Amounts.parse(pagos.totales().get("MontoTotalPagos"));
-            if (declared == null) {
-                sink.report("MontoTotalPagos", String.valueOf(pagos.totales().get("MontoTotalPagos")), "—");
-                return;
-            }
-            BigDecimal expected = BigDecimal.ZERO;
-            for (Cfdi.Pago pago : pagos.pagos()) {
-                BigDecimal rate = "MXN".equals(pago.monedaP()) ? BigDecimal.ONE : Amounts.parse(pago.tipoCambioP());
-                expected = expected.add(orZero(pago.monto()).multiply(rate == null ? BigDecimal.ONE : rate));
-            }
-            if (!Amounts.sameAt(declared, expected, 2)) {
-                sink.report("MontoTotalPagos", declared.toPlainString(), Amounts.round(expected, 2).toPlainString());
-            }
-        });
     }
 
     // --- the caller's context -------------------------------------------------------------------------------
@@ -701,29 +379,7 @@ public final class Rules {
         oneOf(sink, where, value, allowed);
     }
 
-    private static BigDecimal sum(List<String> values) {
-        BigDecimal total = BigDecimal.ZERO;
-        for (String value : values) {
-            BigDecimal parsed = Amounts.parse(value);
-            if (parsed == null) {
-                return null;
-            }
-            total = total.add(parsed);
-        }
-        return total;
-    }
-
-    private static BigDecimal orZero(String value) {
-        BigDecimal parsed = Amounts.parse(value);
-        return parsed == null ? BigDecimal.ZERO : parsed;
-    }
-
-    private static String normalizeRate(String rate) {
-        BigDecimal parsed = Amounts.parse(rate);
-        return parsed == null ? String.valueOf(rate) : parsed.stripTrailingZeros().toPlainString();
-    }
-
-    private static <T> List<T> concat(List<T> a, List<T> b) {
+    static <T> List<T> concat(List<T> a, List<T> b) {
         List<T> all = new ArrayList<>(a);
         all.addAll(b);
         return all;

@@ -3,7 +3,7 @@ package mx.supplierportal.demo;
 import mx.supplierportal.client.Client;
 import mx.supplierportal.client.Clients;
 import mx.supplierportal.client.StaffRole;
-import mx.supplierportal.invoice.Invoices;
+import mx.supplierportal.invoice.InvoiceRules;
 import mx.supplierportal.supplier.SupplierRegistration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,9 +30,9 @@ class DemoData implements ApplicationRunner {
 
     private final Clients clients;
     private final SupplierRegistration registration;
-    private final Invoices invoices;
+    private final InvoiceRules invoices;
 
-    DemoData(Clients clients, SupplierRegistration registration, Invoices invoices) {
+    DemoData(Clients clients, SupplierRegistration registration, InvoiceRules invoices) {
         this.clients = clients;
         this.registration = registration;
         this.invoices = invoices;

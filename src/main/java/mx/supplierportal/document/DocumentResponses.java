@@ -12,7 +12,9 @@ public final class DocumentResponses {
     private DocumentResponses() {
     }
 
-    public static ResponseEntity<byte[]> inline(StoredDocument document, byte[] content) {
+    public static ResponseEntity<byte[]> inline(Download download) {
+        StoredDocument document = download.document();
+        byte[] content = download.content();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(document.getDetectedType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()

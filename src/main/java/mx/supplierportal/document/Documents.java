@@ -4,7 +4,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.tika.Tika;
 import org.springframework.stereotype.Service;
@@ -42,7 +45,7 @@ public class Documents {
     /** The same, accepting only the given types (detected from the bytes). */
     @Transactional(propagation = Propagation.MANDATORY)
     public StoredDocument store(long supplierId, String declaredName, byte[] content, String uploadedBy,
-            java.util.Collection<String> allowedTypes) {
+            Collection<String> allowedTypes) {
         if (content == null || content.length == 0) {
             throw new DocumentRejectedException("document.empty");
         }
@@ -63,13 +66,22 @@ public class Documents {
         return documents.findById(id);
     }
 
+    /** Several documents by id, in one query. */
+    public Map<Long, StoredDocument> findAll(Collection<Long> ids) {
+        Map<Long, StoredDocument> found = new HashMap<>();
+        documents.findAllById(ids).forEach(d -> found.put(d.getId(), d));
+        return found;
+    }
+
+    /** The document with its bytes. */
+    @Transactional(readOnly = true)
+    public Optional<Download> download(long id) {
+        return documents.findById(id).map(d -> new Download(d, content(d)));
+    }
+
     @Transactional(readOnly = true)
     public byte[] content(StoredDocument document) {
         return contents.findById(document.getId()).map(DocumentContent::content).orElseThrow();
-    }
-
-    public long maxBytes() {
-        return properties.maxSize().toBytes();
     }
 
     /** A label, never a path: no folders, no control characters, at most 255 characters, never empty. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import mx.supplierportal.cfdi.Finding;
+import mx.supplierportal.document.DocumentResponses;
 import mx.supplierportal.security.SupplierPrincipal;
 import mx.supplierportal.supplier.Registrations.Registration;
 import org.springframework.context.MessageSource;
@@ -116,7 +117,7 @@ class InvoiceController {
     String send(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long invoiceId,
             RedirectAttributes redirect, Locale locale) {
         try {
-            invoices.send(supplier.supplierId(), invoiceId);
+            invoices.send(supplier.supplierId(), invoiceId, locale);
             redirect.addFlashAttribute("sent", true);
         } catch (InvoiceProblem e) {
             notFoundIfNotOwn(e);
@@ -144,14 +145,10 @@ class InvoiceController {
             @PathVariable long documentId) {
         try {
             return invoices.download(supplier.supplierId(), invoiceId, documentId)
-                    .map(InvoiceController::file).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                    .map(DocumentResponses::inline).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         } catch (InvoiceProblem e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-    }
-
-    static ResponseEntity<byte[]> file(mx.supplierportal.record.DigitalRecords.Download download) {
-        return mx.supplierportal.document.DocumentResponses.inline(download.document(), download.content());
     }
 
     private Invoices.Page page(SupplierPrincipal supplier, long registrationId, boolean toSend, String after) {

@@ -20,11 +20,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class InvoiceSettingsController {
 
-    private final Invoices invoices;
+    private final InvoiceRules invoices;
     private final Clients clients;
     private final MessageSource messages;
 
-    InvoiceSettingsController(Invoices invoices, Clients clients, MessageSource messages) {
+    InvoiceSettingsController(InvoiceRules invoices, Clients clients, MessageSource messages) {
         this.invoices = invoices;
         this.clients = clients;
         this.messages = messages;

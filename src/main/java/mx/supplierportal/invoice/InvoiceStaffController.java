@@ -1,6 +1,7 @@
 package mx.supplierportal.invoice;
 
 import mx.supplierportal.client.Clients;
+import mx.supplierportal.document.DocumentResponses;
 import mx.supplierportal.security.StaffPrincipal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -45,8 +46,7 @@ class InvoiceStaffController {
         if (!invoices.belongs(invoice, documentId)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return documents.find(documentId).map(d -> InvoiceController.file(
-                new mx.supplierportal.record.DigitalRecords.Download(d, documents.content(d))))
+        return documents.download(documentId).map(DocumentResponses::inline)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 

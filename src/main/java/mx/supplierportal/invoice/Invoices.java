@@ -20,10 +20,10 @@ import mx.supplierportal.cfdi.Severity;
 import mx.supplierportal.cfdi.ValidationContext;
 import mx.supplierportal.cfdi.ValidationReport;
 import mx.supplierportal.client.Client;
-import mx.supplierportal.client.ClientCreated;
 import mx.supplierportal.client.Clients;
 import mx.supplierportal.document.DocumentRejectedException;
 import mx.supplierportal.document.Documents;
+import mx.supplierportal.document.Download;
 import mx.supplierportal.document.StoredDocument;
 import mx.supplierportal.record.DigitalRecords;
 import mx.supplierportal.record.RecordStatus;
@@ -33,7 +33,6 @@ import mx.supplierportal.supplier.Registrations.Registration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -71,8 +70,7 @@ public class Invoices {
     private final Clients clients;
     private final Documents documents;
     private final InvoiceRepository invoices;
-    private final InvoiceRequirementRepository requirements;
-    private final InvoiceSettingsRepository settings;
+    private final InvoiceRules rules;
     private final RecordTemplates recordTemplates;
     private final DigitalRecords digitalRecords;
     private final RuntimeService runtimeService;
@@ -82,92 +80,19 @@ public class Invoices {
     private final CfdiValidator validator = new CfdiValidator();
 
     Invoices(Registrations registrations, Clients clients, Documents documents, InvoiceRepository invoices,
-            InvoiceRequirementRepository requirements, InvoiceSettingsRepository settings,
-            RecordTemplates recordTemplates, DigitalRecords digitalRecords, RuntimeService runtimeService,
+            InvoiceRules rules, RecordTemplates recordTemplates, DigitalRecords digitalRecords, RuntimeService runtimeService,
             TaskService taskService, JdbcTemplate jdbc, Clock clock) {
         this.registrations = registrations;
         this.clients = clients;
         this.documents = documents;
         this.invoices = invoices;
-        this.requirements = requirements;
-        this.settings = settings;
+        this.rules = rules;
         this.recordTemplates = recordTemplates;
         this.digitalRecords = digitalRecords;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.jdbc = jdbc;
         this.clock = clock;
-    }
-
-    /** Every new client starts with: PDF required, invoices up to 365 days old, purchase order mandatory. */
-    @EventListener
-    @Transactional
-    public void onClientCreated(ClientCreated event) {
-        if (settings.existsById(event.clientId())) {
-            return;
-        }
-        settings.save(new InvoiceSettings(event.clientId(), true, 365));
-        requirements.save(new InvoiceRequirement(event.clientId(), 1, "purchaseOrder", "Orden de compra",
-                "Purchase order", "La orden de compra que le dio su cliente, en PDF.",
-                "The purchase order your client gave you, as a PDF.", true));
-        requirements.save(new InvoiceRequirement(event.clientId(), 2, "deliveryReceipt", "Acuse de entrega",
-                "Delivery receipt", "Firmado por quien recibió la mercancía o el servicio.",
-                "Signed by whoever received the goods or the service.", false));
-    }
-
-    /** The client's invoice rules and required documents, for the client admins' page. */
-    @Transactional(readOnly = true)
-    public InvoiceSettings settingsOf(long clientId) {
-        return settings.findById(clientId).orElseThrow();
-    }
-
-    @Transactional(readOnly = true)
-    public List<InvoiceRequirement> requirementsOf(long clientId) {
-        return requirements.findByClientIdOrderByPosition(clientId);
-    }
-
-    @Transactional
-    public void updateSettings(long clientId, boolean pdfRequired, Integer maxAgeDays) {
-        if (maxAgeDays == null || maxAgeDays < 1 || maxAgeDays > 3650) {
-            throw new InvoiceProblem("invoice.settings.maxAge");
-        }
-        settings.save(new InvoiceSettings(clientId, pdfRequired, maxAgeDays));
-    }
-
-    @Transactional
-    public void addRequirement(long clientId, String labelEs, String labelEn, String helpEs, String helpEn,
-            boolean mandatory) {
-        String es = labelEs == null ? "" : labelEs.strip();
-        String en = labelEn == null ? "" : labelEn.strip();
-        if (es.isEmpty() || en.isEmpty()) {
-            throw new InvoiceProblem("validation.required");
-        }
-        if (es.length() > 200 || en.length() > 200 || (helpEs != null && helpEs.length() > 500)
-                || (helpEn != null && helpEn.length() > 500)) {
-            throw new InvoiceProblem("record.value.tooLong", 200);
-        }
-        List<InvoiceRequirement> current = requirements.findByClientIdOrderByPosition(clientId);
-        String base = java.text.Normalizer.normalize(es.toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
-        base = base.isEmpty() ? "doc" : base.substring(0, Math.min(30, base.length()));
-        java.util.Set<String> taken = new java.util.HashSet<>(current.stream().map(InvoiceRequirement::getKey).toList());
-        String unique = base;
-        for (int i = 2; taken.contains(unique); i++) {
-            unique = base + "-" + i;
-        }
-        requirements.save(new InvoiceRequirement(clientId, current.size() + 1, unique, es, en,
-                blankToNull(helpEs), blankToNull(helpEn), mandatory));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    /** How old (in days) an invoice may be when it is uploaded. */
-    @Transactional
-    public void acceptInvoicesUpToDaysOld(long clientId, int days) {
-        InvoiceSettings current = settings.findById(clientId).orElseThrow();
-        settings.save(new InvoiceSettings(clientId, current.isPdfRequired(), days));
     }
 
     @Transactional(readOnly = true)
@@ -181,7 +106,7 @@ public class Invoices {
             byte[] pdf, String uploadedBy) {
         Registration registration = own(supplierId, registrationId);
         Client client = clients.findById(registration.clientId()).orElseThrow();
-        InvoiceSettings rules = settings.findById(client.getId()).orElseThrow();
+        InvoiceSettings settings = rules.settingsOf(client.getId());
         boolean recordRequired = recordTemplates.forClient(client.getId())
                 .map(t -> t.isApprovedBeforeInvoicing()).orElse(false);
         if (recordRequired && digitalRecords.statusOf(registrationId).orElse(null) != RecordStatus.APPROVED) {
@@ -190,7 +115,7 @@ public class Invoices {
         if (xml == null || xml.length == 0) {
             throw new InvoiceProblem("invoice.xml.required");
         }
-        if (rules.isPdfRequired() && (pdf == null || pdf.length == 0)) {
+        if (settings.isPdfRequired() && (pdf == null || pdf.length == 0)) {
             throw new InvoiceProblem("invoice.pdf.required");
         }
         LocalDateTime now = LocalDateTime.now(clock.withZone(MEXICO));
@@ -198,7 +123,7 @@ public class Invoices {
                 .withExpectedEmisor(registration.supplierRfc())
                 .withExpectedReceptor(new ValidationContext.ExpectedReceptor(client.getRfc(), client.getName(),
                         client.getPostalCode(), client.getTaxRegime()))
-                .withDateWindow(now.minusDays(rules.getMaxAgeDays()), now.plusDays(1));
+                .withDateWindow(now.minusDays(settings.getMaxAgeDays()), now.plusDays(1));
         ValidationReport first = validator.validate(xml, context);
         ValidationReport report = first;
         if (first.valid() && first.cfdi().get().timbre().isPresent()
@@ -252,23 +177,31 @@ public class Invoices {
         } catch (mx.supplierportal.cfdi.CfdiReadException e) {
             throw new IllegalStateException("a stored CFDI no longer reads", e);
         }
-        Map<Long, Long> attached = new HashMap<>();
-        jdbc.query("select requirement_id, document_id from invoice_document where invoice_id = ?",
-                rs -> { attached.put(rs.getLong(1), rs.getLong(2)); }, invoice.getId());
-        List<DocumentView> views = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        for (InvoiceRequirement requirement : requirements.findByClientIdOrderByPosition(invoice.getClientId())) {
-            StoredDocument document = Optional.ofNullable(attached.get(requirement.getId()))
-                    .flatMap(documents::find).orElse(null);
-            views.add(new DocumentView(requirement, document));
-            if (requirement.isMandatory() && document == null) {
-                missing.add(requirement.getKey());
-            }
-        }
+        List<DocumentView> views = documentViews(invoice);
+        List<String> missing = missing(views).stream().map(InvoiceRequirement::getKey).toList();
         List<StageEvent> events = jdbc.query("select stage, status, happened_at from invoice_stage_event "
                 + "where invoice_id = ? order by happened_at, id", (rs, i) -> new StageEvent(rs.getString(1),
                 rs.getString(2), rs.getObject(3, OffsetDateTime.class)), invoice.getId());
         return new Details(invoice, registration, cfdi, views, missing, events);
+    }
+
+    /** Each document the client requires, with the one attached to this invoice (if any); two queries. */
+    private List<DocumentView> documentViews(Invoice invoice) {
+        Map<Long, Long> attached = new HashMap<>();
+        jdbc.query("select requirement_id, document_id from invoice_document where invoice_id = ?",
+                rs -> { attached.put(rs.getLong(1), rs.getLong(2)); }, invoice.getId());
+        Map<Long, StoredDocument> stored = documents.findAll(attached.values());
+        List<DocumentView> views = new ArrayList<>();
+        for (InvoiceRequirement requirement : rules.requirementsOf(invoice.getClientId())) {
+            Long documentId = attached.get(requirement.getId());
+            views.add(new DocumentView(requirement, documentId == null ? null : stored.get(documentId)));
+        }
+        return views;
+    }
+
+    private static List<InvoiceRequirement> missing(List<DocumentView> views) {
+        return views.stream().filter(v -> v.requirement().isMandatory() && v.document() == null)
+                .map(DocumentView::requirement).toList();
     }
 
     @Transactional
@@ -278,8 +211,8 @@ public class Invoices {
         if (invoice.getStatus() != Invoice.Status.DRAFT && invoice.getStatus() != Invoice.Status.MORE_INFO) {
             throw new InvoiceProblem("invoice.notEditable");
         }
-        InvoiceRequirement requirement = requirements.findById(requirementId)
-                .filter(r -> r.getClientId().equals(invoice.getClientId()))
+        InvoiceRequirement requirement = rules.requirementsOf(invoice.getClientId()).stream()
+                .filter(r -> r.getId() == requirementId).findFirst()
                 .orElseThrow(() -> new InvoiceProblem("invoice.requirement.unknown"));
         StoredDocument document;
         try {
@@ -296,7 +229,7 @@ public class Invoices {
 
     /** Sends a draft (or the added information); sending what was already sent changes nothing. */
     @Transactional
-    public boolean send(long supplierId, long invoiceId) {
+    public boolean send(long supplierId, long invoiceId, Locale locale) {
         Invoice invoice = ownInvoice(supplierId, invoiceId);
         if (invoice.getStatus() != Invoice.Status.DRAFT && invoice.getStatus() != Invoice.Status.MORE_INFO) {
             return false;
@@ -304,12 +237,10 @@ public class Invoices {
         if (invoice.getSatStatus() == Invoice.SatState.CANCELADO) {
             throw new InvoiceProblem("invoice.sat.cancelled");
         }
-        Details details = details(invoice);
-        if (!details.missing().isEmpty()) {
-            throw new InvoiceProblem("invoice.documents.missing", String.join(", ", details.documents().stream()
-                    .filter(d -> details.missing().contains(d.requirement().getKey()))
-                    .map(d -> d.requirement().label(org.springframework.context.i18n.LocaleContextHolder
-                            .getLocale())).toList()));
+        List<InvoiceRequirement> missing = missing(documentViews(invoice));
+        if (!missing.isEmpty()) {
+            throw new InvoiceProblem("invoice.documents.missing",
+                    String.join(", ", missing.stream().map(r -> r.label(locale)).toList()));
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (invoice.getStatus() == Invoice.Status.MORE_INFO) {
@@ -322,7 +253,7 @@ public class Invoices {
             taskService.complete(task.getId());
             return true;
         }
-        Registration registration = details.registration();
+        Registration registration = registrations.byId(invoice.getRegistrationId()).orElseThrow();
         Map<String, Object> variables = new HashMap<>();
         variables.put("invoiceId", invoice.getId());
         variables.put("registrationId", registration.id());
@@ -394,10 +325,9 @@ public class Invoices {
     }
 
     @Transactional(readOnly = true)
-    public Optional<DigitalRecords.Download> download(long supplierId, long invoiceId, long documentId) {
+    public Optional<Download> download(long supplierId, long invoiceId, long documentId) {
         Invoice invoice = ownInvoice(supplierId, invoiceId);
-        return belongs(invoice, documentId) ? documents.find(documentId)
-                .map(d -> new DigitalRecords.Download(d, documents.content(d))) : Optional.empty();
+        return belongs(invoice, documentId) ? documents.download(documentId) : Optional.empty();
     }
 
     boolean belongs(Invoice invoice, long documentId) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import mx.supplierportal.document.DocumentRejectedException;
+import mx.supplierportal.document.Download;
 import mx.supplierportal.document.Documents;
 import mx.supplierportal.document.StoredDocument;
 import mx.supplierportal.supplier.Registrations;
@@ -62,7 +63,6 @@ public class DigitalRecords {
     private final SupplierRecordRepository records;
     private final RecordEntryRepository entries;
     private final BankAccountRepository accounts;
-    private final BankRepository banks;
     private final TemplateFieldRepository fields;
     private final Documents documents;
     private final RuntimeService runtimeService;
@@ -71,7 +71,7 @@ public class DigitalRecords {
     private final Clock clock;
 
     DigitalRecords(Registrations registrations, RecordTemplates templates, SupplierRecordRepository records,
-            RecordEntryRepository entries, BankAccountRepository accounts, BankRepository banks,
+            RecordEntryRepository entries, BankAccountRepository accounts,
             TemplateFieldRepository fields, Documents documents, RuntimeService runtimeService,
             TaskService taskService, JdbcTemplate jdbc, Clock clock) {
         this.registrations = registrations;
@@ -79,7 +79,6 @@ public class DigitalRecords {
         this.records = records;
         this.entries = entries;
         this.accounts = accounts;
-        this.banks = banks;
         this.fields = fields;
         this.documents = documents;
         this.runtimeService = runtimeService;
@@ -110,6 +109,9 @@ public class DigitalRecords {
         RecordTemplate template = templates.forClient(registration.clientId()).orElseThrow();
         Map<Long, RecordEntry> byField = new HashMap<>();
         entries.findByRecordId(record.getId()).forEach(e -> byField.put(e.getFieldId(), e));
+        Map<Long, List<Long>> uploadsByEntry = uploadsByEntry(record.getId());
+        Map<Long, StoredDocument> files = documents.findAll(
+                uploadsByEntry.values().stream().flatMap(List::stream).toList());
         List<BankAccount> current = accounts.findCurrent(record.getId());
         List<TabView> tabs = new ArrayList<>();
         boolean complete = true;
@@ -119,12 +121,12 @@ public class DigitalRecords {
             for (TemplateField field : tab.getFields()) {
                 RecordEntry entry = byField.get(field.getId());
                 StoredDocument document = entry == null || entry.getDocumentId() == null ? null
-                        : documents.find(entry.getDocumentId()).orElse(null);
+                        : files.get(entry.getDocumentId());
                 boolean missing = field.isRequired() && (entry == null || !entry.hasValue()
                         || entry.getStatus() == RecordEntry.Status.REJECTED
                         || entry.getStatus() == RecordEntry.Status.EXPIRED);
                 tabMissing |= missing;
-                views.add(new FieldView(field, entry, document, missing, earlierVersions(entry)));
+                views.add(new FieldView(field, entry, document, missing, earlierVersions(entry, uploadsByEntry, files)));
             }
             List<BankAccount> tabAccounts = tab.getKind() == TemplateTab.Kind.BANK_ACCOUNTS ? current : List.of();
             if (tab.getKind() == TemplateTab.Kind.BANK_ACCOUNTS && (current.isEmpty() || current.stream()
@@ -207,74 +209,6 @@ public class DigitalRecords {
         return document;
     }
 
-    @Transactional
-    public BankAccount addMexicanAccount(long supplierId, long registrationId, String holder, String currency,
-            String clabeInput) {
-        SupplierRecord record = editableRecord(supplierId, registrationId);
-        Map<String, String> problems = new HashMap<>();
-        String clabe = BankAccountNumbers.normalize(clabeInput);
-        checkHolderAndCurrency(holder, currency, problems);
-        String clabeProblem = BankAccountNumbers.clabeProblem(clabe);
-        if (clabeProblem != null) {
-            problems.put("clabe", clabeProblem);
-        }
-        if (!problems.isEmpty()) {
-            throw new BankAccountProblems(problems);
-        }
-        String code = clabe.substring(0, 3);
-        String bankName = banks.findById(code).map(Bank::getName).orElse(null);
-        return accounts.save(BankAccount.mexican(record.getId(), holder.strip(), currency, clabe, code, bankName,
-                now()));
-    }
-
-    @Transactional
-    public BankAccount addForeignAccount(long supplierId, long registrationId, String holder, String currency,
-            String countryInput, String bankName, String swiftInput, String ibanInput, String accountInput,
-            String abaInput) {
-        SupplierRecord record = editableRecord(supplierId, registrationId);
-        Map<String, String> problems = new HashMap<>();
-        checkHolderAndCurrency(holder, currency, problems);
-        String country = BankAccountNumbers.normalize(countryInput);
-        String swift = BankAccountNumbers.normalize(swiftInput);
-        String iban = BankAccountNumbers.normalize(ibanInput);
-        String account = BankAccountNumbers.normalize(accountInput);
-        String aba = BankAccountNumbers.normalize(abaInput);
-        put(problems, "country", BankAccountNumbers.countryProblem(country));
-        if ("MX".equals(country)) {
-            problems.put("country", "bank.country.mexico");
-        }
-        if (bankName == null || bankName.isBlank() || bankName.length() > 100) {
-            problems.put("bankName", "validation.required");
-        }
-        put(problems, "swift", BankAccountNumbers.bicProblem(swift));
-        boolean ibanCountry = !problems.containsKey("country") && BankAccountNumbers.usesIban(country);
-        if (ibanCountry) {
-            put(problems, "iban", BankAccountNumbers.ibanProblem(iban));
-            if (!problems.containsKey("iban") && !iban.startsWith(country)) {
-                problems.put("iban", "bank.iban.country");
-            }
-        } else if (!account.matches("[A-Z0-9]{4,34}")) {
-            problems.put("accountNumber", "bank.account.format");
-        }
-        if ("US".equals(country)) {
-            put(problems, "aba", BankAccountNumbers.abaProblem(aba));
-        }
-        if (!problems.isEmpty()) {
-            throw new BankAccountProblems(problems);
-        }
-        return accounts.save(BankAccount.foreign(record.getId(), holder.strip(), currency, country, bankName.strip(),
-                swift, ibanCountry ? iban : null, ibanCountry ? null : account, "US".equals(country) ? aba : null,
-                now()));
-    }
-
-    @Transactional
-    public void removeAccount(long supplierId, long registrationId, long accountId) {
-        SupplierRecord record = editableRecord(supplierId, registrationId);
-        BankAccount account = accounts.findById(accountId).filter(a -> a.getRecordId().equals(record.getId()))
-                .orElseThrow(() -> new RecordProblem("record.notFound"));
-        account.remove(now());
-    }
-
     /** Sends the record to the client's reviewers: the first time, or again after changes. */
     @Transactional
     public void send(long supplierId, long registrationId) {
@@ -316,20 +250,28 @@ public class DigitalRecords {
         if (record == null || !documentBelongsTo(record.getId(), documentId)) {
             return Optional.empty();
         }
-        return documents.find(documentId).map(d -> new Download(d, documents.content(d)));
+        return documents.download(documentId);
+    }
+
+    /** Every file ever uploaded to each entry of the record, newest first, in one query. */
+    private Map<Long, List<Long>> uploadsByEntry(long recordId) {
+        Map<Long, List<Long>> uploads = new HashMap<>();
+        jdbc.query("select d.entry_id, d.document_id from record_entry_document d join record_entry e on "
+                + "e.id = d.entry_id where e.record_id = ? order by d.added_at desc", rs -> {
+                    uploads.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                }, recordId);
+        return uploads;
     }
 
     /** Files uploaded before the current one for this entry, newest first. */
-    private List<StoredDocument> earlierVersions(RecordEntry entry) {
+    private static List<StoredDocument> earlierVersions(RecordEntry entry, Map<Long, List<Long>> uploadsByEntry,
+            Map<Long, StoredDocument> files) {
         if (entry == null || entry.getDocumentId() == null) {
             return List.of();
         }
-        return jdbc.queryForList("select document_id from record_entry_document where entry_id = ? and document_id <> ? "
-                + "order by added_at desc", Long.class, entry.getId(), entry.getDocumentId()).stream()
-                .map(documents::find).flatMap(Optional::stream).toList();
-    }
-
-    public record Download(StoredDocument document, byte[] content) {
+        return uploadsByEntry.getOrDefault(entry.getId(), List.of()).stream()
+                .filter(id -> !id.equals(entry.getDocumentId()))
+                .map(files::get).filter(java.util.Objects::nonNull).toList();
     }
 
     boolean documentBelongsTo(long recordId, long documentId) {
@@ -355,7 +297,8 @@ public class DigitalRecords {
         return field.getTab() == null ? null : field.getTab().templateId();
     }
 
-    private SupplierRecord editableRecord(long supplierId, long registrationId) {
+    /** The supplier's own record for this client, while the supplier may still change it. */
+    SupplierRecord editableRecord(long supplierId, long registrationId) {
         SupplierRecord record = recordOf(own(supplierId, registrationId));
         if (!record.editable()) {
             throw new RecordProblem("record.underReview");
@@ -374,23 +317,6 @@ public class DigitalRecords {
                 .orElseThrow(() -> new RecordProblem("record.noTemplate"));
         return records.findByClientSupplierId(registration.id())
                 .orElseGet(() -> records.save(new SupplierRecord(registration.id(), template.getId())));
-    }
-
-    private static void checkHolderAndCurrency(String holder, String currency, Map<String, String> problems) {
-        if (holder == null || holder.isBlank()) {
-            problems.put("holder", "validation.required");
-        } else if (holder.length() > 254) {
-            problems.put("holder", "record.value.tooLong");
-        }
-        if (currency == null || !currency.matches("MXN|USD|EUR|CAD|GBP")) {
-            problems.put("currency", "bank.currency");
-        }
-    }
-
-    private static void put(Map<String, String> problems, String field, String problem) {
-        if (problem != null) {
-            problems.put(field, problem);
-        }
     }
 
     private OffsetDateTime now() {

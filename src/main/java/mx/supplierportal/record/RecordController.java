@@ -3,6 +3,7 @@ package mx.supplierportal.record;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import mx.supplierportal.document.DocumentResponses;
 import mx.supplierportal.security.SupplierPrincipal;
 import mx.supplierportal.supplier.Registrations.Registration;
 import org.springframework.context.MessageSource;
@@ -24,10 +25,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class RecordController {
 
     private final DigitalRecords records;
+    private final BankAccounts bankAccounts;
     private final MessageSource messages;
 
-    RecordController(DigitalRecords records, MessageSource messages) {
+    RecordController(DigitalRecords records, BankAccounts bankAccounts, MessageSource messages) {
         this.records = records;
+        this.bankAccounts = bankAccounts;
         this.messages = messages;
     }
 
@@ -95,9 +98,9 @@ class RecordController {
             RedirectAttributes redirect, Locale locale) {
         try {
             if ("MX".equals(kind)) {
-                records.addMexicanAccount(supplier.supplierId(), registrationId, holder, currency, clabe);
+                bankAccounts.addMexicanAccount(supplier.supplierId(), registrationId, holder, currency, clabe);
             } else {
-                records.addForeignAccount(supplier.supplierId(), registrationId, holder, currency, country, bankName,
+                bankAccounts.addForeignAccount(supplier.supplierId(), registrationId, holder, currency, country, bankName,
                         swift, iban, accountNumber, aba);
             }
             redirect.addFlashAttribute("saved", true);
@@ -116,7 +119,7 @@ class RecordController {
     String removeAccount(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long registrationId,
             @PathVariable long accountId, @RequestParam String tab, RedirectAttributes redirect, Locale locale) {
         try {
-            records.removeAccount(supplier.supplierId(), registrationId, accountId);
+            bankAccounts.removeAccount(supplier.supplierId(), registrationId, accountId);
         } catch (RecordProblem e) {
             redirect.addFlashAttribute("problem", messages.getMessage(e.messageKey(), e.arguments(), locale));
         }
@@ -147,15 +150,11 @@ class RecordController {
             @PathVariable long registrationId, @PathVariable long documentId) {
         try {
             return records.download(supplier.supplierId(), registrationId, documentId)
-                    .map(RecordController::file)
+                    .map(DocumentResponses::inline)
                     .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         } catch (RecordProblem e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-    }
-
-    static ResponseEntity<byte[]> file(DigitalRecords.Download download) {
-        return mx.supplierportal.document.DocumentResponses.inline(download.document(), download.content());
     }
 
     private DigitalRecords.RecordView viewOrNotFound(SupplierPrincipal supplier, long registrationId) {

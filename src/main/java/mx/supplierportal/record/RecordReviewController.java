@@ -1,6 +1,7 @@
 package mx.supplierportal.record;
 
 import java.util.Locale;
+import mx.supplierportal.document.DocumentResponses;
 import mx.supplierportal.security.StaffPrincipal;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -64,7 +65,7 @@ class RecordReviewController {
     @GetMapping("/staff/records/{recordId}/documents/{documentId}")
     ResponseEntity<byte[]> download(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long recordId,
             @PathVariable long documentId) {
-        return reviews.download(staff, recordId, documentId).map(RecordController::file)
+        return reviews.download(staff, recordId, documentId).map(DocumentResponses::inline)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import mx.supplierportal.document.Documents;
+import mx.supplierportal.document.Download;
 import mx.supplierportal.security.StaffPrincipal;
 import mx.supplierportal.supplier.Registrations;
 import mx.supplierportal.supplier.Registrations.Registration;
@@ -101,11 +102,10 @@ public class RecordReviews {
     }
 
     @Transactional(readOnly = true)
-    public Optional<DigitalRecords.Download> download(StaffPrincipal staff, long recordId, long documentId) {
+    public Optional<Download> download(StaffPrincipal staff, long recordId, long documentId) {
         return reviewable(staff, recordId)
                 .filter(r -> digitalRecords.documentBelongsTo(r.record().getId(), documentId))
-                .flatMap(r -> documents.find(documentId))
-                .map(d -> new DigitalRecords.Download(d, documents.content(d)));
+                .flatMap(r -> documents.download(documentId));
     }
 
     private record Reviewable(SupplierRecord record, Registration registration) {
@@ -154,8 +154,4 @@ public class RecordReviews {
         return reason.strip();
     }
 
-    /** For the review delegate: entries and accounts of a record. */
-    List<RecordEntry> entriesOf(long recordId) {
-        return entries.findByRecordId(recordId);
-    }
 }

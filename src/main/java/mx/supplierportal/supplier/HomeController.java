@@ -24,13 +24,15 @@ class HomeController {
     private final SupplierAccounts accounts;
     private final LocaleResolver localeResolver;
     private final List<DashboardItems> dashboardItems;
+    private final SupplierDirectory directory;
 
     HomeController(SupplierOverview overview, SupplierAccounts accounts, LocaleResolver localeResolver,
-            List<DashboardItems> dashboardItems) {
+            List<DashboardItems> dashboardItems, SupplierDirectory directory) {
         this.overview = overview;
         this.accounts = accounts;
         this.localeResolver = localeResolver;
         this.dashboardItems = dashboardItems;
+        this.directory = directory;
     }
 
     @GetMapping("/")
@@ -52,8 +54,7 @@ class HomeController {
     String profile(Model model) {
         SupplierPrincipal supplier = CurrentUser.supplier().orElseThrow();
         model.addAttribute("user", supplier);
-        model.addAttribute("language", accounts.loadUserByUsername(supplier.email()) instanceof SupplierPrincipal p
-                ? p.language() : supplier.language());
+        model.addAttribute("language", directory.languageOf(supplier.userId()));
         return "profile";
     }
 

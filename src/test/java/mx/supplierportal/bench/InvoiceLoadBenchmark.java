@@ -1,5 +1,7 @@
 package mx.supplierportal.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -7,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,6 +31,7 @@ import mx.supplierportal.support.Pdf;
 import mx.supplierportal.support.TestDatabase;
 import mx.supplierportal.support.TestMail;
 import mx.supplierportal.support.TestSat;
+import org.awaitility.core.ConditionTimeoutException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -112,8 +116,11 @@ public final class InvoiceLoadBenchmark {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             // Let the background jobs of the load phase (emails, SAT checks) finish before timing pages
             var management = app.getBean(org.camunda.bpm.engine.ManagementService.class);
-            for (int i = 0; i < 120 && management.createJobQuery().executable().messages().count() > 0; i++) {
-                Thread.sleep(1000);
+            try {
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                        .until(() -> management.createJobQuery().executable().messages().count() == 0);
+            } catch (ConditionTimeoutException e) {
+                System.out.println("note: background jobs still pending after 2 minutes; timing pages anyway");
             }
             HttpClient reader = signedIn(base);
             for (int target : new int[] {10_000, 1_000_000}) {
@@ -140,13 +147,8 @@ public final class InvoiceLoadBenchmark {
         app.getBean(SupplierRegistration.class).register(clients.findByCode(MciFixture.CODE).orElseThrow(),
                 new SupplierRegistration.Request("Escuela Kemper Urgate", "EKU9003173C9", "Esther Kemper",
                         MciFixture.SUPPLIER_EMAIL, "es"), "bench");
-        String link = null;
-        for (int i = 0; i < 100 && link == null; i++) {
-            Thread.sleep(200);
-            if (!TestMail.to(MciFixture.SUPPLIER_EMAIL).isEmpty()) {
-                link = TestMail.link(TestMail.to(MciFixture.SUPPLIER_EMAIL).get(0), "/activate");
-            }
-        }
+        String link = TestMail.link(await().atMost(Duration.ofSeconds(20)).until(
+                () -> TestMail.to(MciFixture.SUPPLIER_EMAIL), mails -> !mails.isEmpty()).get(0), "/activate");
         String token = URI.create(link).getQuery().replaceFirst("^token=", "");
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String page = get(http, base + "/activate?token=" + token);

@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +24,9 @@ class SatStatusClientTest {
     private final AtomicReference<String> lastSoapAction = new AtomicReference<>();
     private volatile int status = 200;
     private volatile String answer = "";
-    private volatile long delayMillis;
+    /** While held, the stub keeps the request open until the test ends (the client must time out first). */
+    private volatile boolean holdAnswer;
+    private final CountDownLatch testEnded = new CountDownLatch(1);
 
     @BeforeEach
     void stub() throws IOException {
@@ -30,10 +34,12 @@ class SatStatusClientTest {
         server.createContext("/ConsultaCFDIService.svc", exchange -> {
             lastRequest.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             lastSoapAction.set(exchange.getRequestHeaders().getFirst("SOAPAction"));
-            try {
-                Thread.sleep(delayMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (holdAnswer) {
+                try {
+                    testEnded.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             byte[] body = answer.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, body.length);
@@ -48,6 +54,7 @@ class SatStatusClientTest {
 
     @AfterEach
     void stop() {
+        testEnded.countDown();
         server.stop(0);
     }
 
@@ -100,7 +107,7 @@ class SatStatusClientTest {
 
     @Test
     void timeoutIsCouldNotVerifyNeverValid() {
-        delayMillis = 2000;
+        holdAnswer = true;
         answer = response("Vigente", "", "", "200");
         SatStatus status = client(Duration.ofMillis(200)).query("?re=A&rr=B&tt=1&id=C&fe=D");
         assertThat(status.outcome()).isEqualTo(SatStatus.Outcome.COULD_NOT_VERIFY);

@@ -1,6 +1,7 @@
 package mx.supplierportal.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,11 +50,8 @@ class DemoProfileTest {
         assertThat(get("/login", null).body()).contains("Iniciar sesión");
 
         // The job executor sends the email in the background; wait for it (bounded), then look.
-        String mailbox = "";
-        for (int i = 0; i < 60 && !mailbox.contains("/dev/mailbox/0"); i++) {
-            Thread.sleep(500);
-            mailbox = get("/dev/mailbox", null).body();
-        }
+        String mailbox = await().atMost(Duration.ofSeconds(30)).until(() -> get("/dev/mailbox", null).body(),
+                body -> body.contains("/dev/mailbox/0"));
         assertThat(mailbox).contains("Municipio de Cuautitlán Izcalli lo registró en el portal de proveedores")
                 .contains("proveedor@kemper.example");
 
