@@ -64,6 +64,6 @@ class InvoiceDelegates {
 
     private Invoice invoice(DelegateExecution execution) {
         long id = ((Number) execution.getVariable("invoiceId")).longValue();
-        return invoices.findById(id).orElseThrow(() -> new IllegalStateException("invoice " + id + " does not exist"));
+        return invoices.lockById(id).orElseThrow(() -> new IllegalStateException("invoice " + id + " does not exist"));
     }
 }

@@ -207,7 +207,7 @@ public class Invoices {
     @Transactional
     public void attach(long supplierId, long invoiceId, long requirementId, String name, byte[] content,
             String uploadedBy) {
-        Invoice invoice = ownInvoice(supplierId, invoiceId);
+        Invoice invoice = ownInvoiceForUpdate(supplierId, invoiceId);
         if (invoice.getStatus() != Invoice.Status.DRAFT && invoice.getStatus() != Invoice.Status.MORE_INFO) {
             throw new InvoiceProblem("invoice.notEditable");
         }
@@ -230,7 +230,7 @@ public class Invoices {
     /** Sends a draft (or the added information); sending what was already sent changes nothing. */
     @Transactional
     public boolean send(long supplierId, long invoiceId, Locale locale) {
-        Invoice invoice = ownInvoice(supplierId, invoiceId);
+        Invoice invoice = ownInvoiceForUpdate(supplierId, invoiceId);
         if (invoice.getStatus() != Invoice.Status.DRAFT && invoice.getStatus() != Invoice.Status.MORE_INFO) {
             return false;
         }
@@ -277,7 +277,7 @@ public class Invoices {
 
     @Transactional
     public void deleteDraft(long supplierId, long invoiceId) {
-        Invoice invoice = ownInvoice(supplierId, invoiceId);
+        Invoice invoice = ownInvoiceForUpdate(supplierId, invoiceId);
         if (invoice.getStatus() != Invoice.Status.DRAFT) {
             throw new InvoiceProblem("invoice.notEditable");
         }
@@ -343,6 +343,11 @@ public class Invoices {
         invoice.stage(stage);
         jdbc.update("insert into invoice_stage_event (invoice_id, stage, status, happened_at) values (?, ?, ?, ?)",
                 invoice.getId(), stage.name(), status, OffsetDateTime.now(clock));
+    }
+
+    private Invoice ownInvoiceForUpdate(long supplierId, long invoiceId) {
+        return invoices.lockById(invoiceId).filter(i -> i.getSupplierId() == supplierId)
+                .orElseThrow(() -> new InvoiceProblem("invoice.notFound"));
     }
 
     private Invoice ownInvoice(long supplierId, long invoiceId) {

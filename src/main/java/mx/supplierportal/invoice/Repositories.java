@@ -5,10 +5,24 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface InvoiceRepository extends JpaRepository<Invoice, Long> {
+
+    /**
+     * The invoice, its row locked until the transaction ends: every change goes through here, so that a supplier's
+     * send, a background SAT check and a reviewer's decision on the same invoice wait for one another instead of
+     * failing on a stale version.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from Invoice i where i.id = :id")
+    Optional<Invoice> lockById(Long id);
+
+    @Query("select i.xmlDocumentId from Invoice i where i.id = :id")
+    Optional<Long> xmlDocumentIdOf(Long id);
 
     boolean existsByClientIdAndUuidIgnoreCase(Long clientId, String uuid);
 

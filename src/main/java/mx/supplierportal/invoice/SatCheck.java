@@ -34,16 +34,17 @@ class SatCheck {
             Clock clock) {
         return execution -> {
             long id = ((Number) execution.getVariable("invoiceId")).longValue();
-            Invoice invoice = invoices.findById(id).orElse(null);
-            if (invoice == null) {
+            Long xmlDocumentId = invoices.xmlDocumentIdOf(id).orElse(null);
+            if (xmlDocumentId == null) {
                 return; // the draft was deleted meanwhile
             }
             Cfdi cfdi;
             try {
-                cfdi = new CfdiReader().read(documents.content(documents.find(invoice.getXmlDocumentId()).orElseThrow()));
+                cfdi = new CfdiReader().read(documents.content(documents.find(xmlDocumentId).orElseThrow()));
             } catch (CfdiReadException e) {
                 throw new IllegalStateException("stored CFDI " + id + " no longer reads", e);
             }
+            // SAT is asked before the invoice row is taken, so that the supplier is never kept waiting on SAT
             SatStatus status = client.query(cfdi);
             if (!status.verified()) {
                 throw new IllegalStateException("SAT could not be asked: " + status.reason());
@@ -54,6 +55,10 @@ class SatCheck {
                 case NO_ENCONTRADO -> Invoice.SatState.NO_ENCONTRADO;
                 case OTRO -> Invoice.SatState.NOT_VERIFIED;
             };
+            Invoice invoice = invoices.lockById(id).orElse(null);
+            if (invoice == null) {
+                return;
+            }
             invoice.satChecked(state, OffsetDateTime.now(clock));
         };
     }

@@ -18,11 +18,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import mx.supplierportal.support.IntegrationTest;
 import mx.supplierportal.support.MciFixture;
 import mx.supplierportal.support.Pdf;
 import mx.supplierportal.support.TestMail;
 import mx.supplierportal.support.TestSat;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +49,8 @@ class InvoiceIntegrationTest extends IntegrationTest {
 
     @Autowired
     TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
 
     Authentication supplier;
     long registrationId;
@@ -236,6 +241,31 @@ class InvoiceIntegrationTest extends IntegrationTest {
         mvc.perform(post("/invoice/{i}/send", id).with(authentication(supplier)).with(csrf()))
                 .andExpect(flash().attribute("problems", hasItem(startsWith("El SAT informa que este CFDI está cancelado"))));
         assertThat(invoiceStatus(uuid)).isEqualTo("DRAFT");
+    }
+
+    @Test
+    void sendingWhileSatIsBeingAskedLosesNeitherChange() throws Exception {
+        String uuid = UUID.randomUUID().toString();
+        upload(freshInvoice(uuid), Pdf.withText("factura"), supplier).andExpect(flash().attribute("uploaded", true));
+        long id = invoiceId(uuid);
+        mvc.perform(multipart("/invoice/{i}/documents/{r}", id, requirement("purchaseOrder"))
+                .file(new MockMultipartFile("file", "oc.pdf", "application/pdf", Pdf.withText("OC")))
+                .with(authentication(supplier)).with(csrf()));
+        // The background SAT check is under way (SAT answers slowly) when the supplier sends the invoice
+        TestSat.Hold slowSat = TestSat.hold(uuid);
+        String satCheckInstance = runtimeService.createProcessInstanceQuery().processDefinitionKey("cfdi-sat-check")
+                .processInstanceBusinessKey(uuid.toUpperCase()).singleResult().getId();
+        String satJob = managementService.createJobQuery().processInstanceId(satCheckInstance).singleResult().getId();
+        CompletableFuture<Void> satCheck = CompletableFuture.runAsync(() -> managementService.executeJob(satJob));
+        assertThat(slowSat.asked().await(20, TimeUnit.SECONDS)).isTrue();
+        mvc.perform(post("/invoice/{i}/send", id).with(authentication(supplier)).with(csrf()))
+                .andExpect(flash().attribute("sent", true));
+        slowSat.release().countDown();
+        satCheck.get(20, TimeUnit.SECONDS); // the check succeeds at the first attempt: no stale-version failure
+
+        assertThat(invoiceStatus(uuid)).isEqualTo("IN_PROCESS");
+        assertThat(jdbc.queryForObject("select sat_status from invoice where id = ?", String.class, id))
+                .isEqualTo("VIGENTE");
     }
 
     @Test

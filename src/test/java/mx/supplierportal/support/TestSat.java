@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,7 @@ public final class TestSat {
 
     private static HttpServer server;
     private static final Map<String, String> ESTADOS = new ConcurrentHashMap<>();
+    private static final Map<String, Hold> HELD = new ConcurrentHashMap<>();
     private static final Pattern ID = Pattern.compile("id=([0-9A-Fa-f-]{36})");
 
     private TestSat() {
@@ -35,7 +38,17 @@ public final class TestSat {
             server.createContext("/ConsultaCFDIService.svc", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
                 Matcher id = ID.matcher(body);
-                String estado = id.find() ? ESTADOS.getOrDefault(id.group(1).toUpperCase(Locale.ROOT), "Vigente")
+                boolean found = id.find();
+                Hold hold = found ? HELD.remove(id.group(1).toUpperCase(Locale.ROOT)) : null;
+                if (hold != null) {
+                    hold.asked().countDown();
+                    try {
+                        hold.release().await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                String estado = found ? ESTADOS.getOrDefault(id.group(1).toUpperCase(Locale.ROOT), "Vigente")
                         : "No Encontrado";
                 byte[] answer = ("<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>"
                         + "<ConsultaResponse xmlns=\"http://tempuri.org/\"><ConsultaResult xmlns:a=\"x\">"
@@ -51,6 +64,16 @@ public final class TestSat {
             server.start();
         }
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/ConsultaCFDIService.svc";
+    }
+
+    /** The next question about that UUID waits, after counting down {@code asked}, until {@code release}. */
+    public record Hold(CountDownLatch asked, CountDownLatch release) {
+    }
+
+    public static Hold hold(String uuid) {
+        Hold hold = new Hold(new CountDownLatch(1), new CountDownLatch(1));
+        HELD.put(uuid.toUpperCase(Locale.ROOT), hold);
+        return hold;
     }
 
     /** From now on SAT answers this estado ("Cancelado", "No Encontrado"...) for that UUID. */
