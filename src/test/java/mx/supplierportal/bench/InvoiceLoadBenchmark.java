@@ -64,6 +64,7 @@ public final class InvoiceLoadBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int warmUp = Integer.getInteger("bench.warmup", 10);
         TestDatabase.Connection db = TestDatabase.get();
         // System properties outrank the profile's own settings (defaults would not)
         Map.of("spring.datasource.url", db.url(),
@@ -79,51 +80,86 @@ public final class InvoiceLoadBenchmark {
             long registrationId = setUp(app, base);
             System.out.printf(Locale.ROOT, "%d s per phase, %d threads, %s%n", seconds, threads, Runtime.version());
 
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            var management = app.getBean(org.camunda.bpm.engine.ManagementService.class);
+            boolean journey = Boolean.getBoolean("bench.journey");
+            if (!journey) {
+                // The measure is "upload and send": this client asks for no mandatory document
+                jdbc.update("update invoice_requirement set mandatory = false");
+            }
+            // Payloads are made before the clock starts, so that the driver's own work is not measured
+            Payloads payloads = new Payloads((seconds + warmUp) * threads * 40);
+
+            // Warm-up (not counted): the JIT compiles the hot paths of both phases before either is timed
+            runFor(warmUp, threads, () -> {
+                Session session = signedIn(base);
+                return () -> uploadAndSend(session, base, registrationId, payloads.next(), journey);
+            });
+            RuntimeService runtime = app.getBean(RuntimeService.class);
+            Map<String, Object> template = new java.util.HashMap<>(runtime.getVariables(jdbc.queryForObject(
+                    "select process_instance_id from invoice where process_instance_id is not null limit 1",
+                    String.class)));
+            runFor(warmUp, threads, () -> () -> startBare(runtime, template, -1L));
+            drain(management);
+            STEPS.clear();
+            int sentBefore = jdbc.queryForObject("select count(*) from invoice where process_instance_id is not null",
+                    Integer.class);
+
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
             AtomicInteger done = new AtomicInteger();
+            Cpu portalCpu = Cpu.now();
+            Map<String, Double> portalThreads = threadCpu();
             runFor(seconds, threads, () -> {
-                HttpClient http = signedIn(base);
+                Session session = signedIn(base);
                 return () -> {
                     long start = System.nanoTime();
-                    uploadAttachSend(http, base, registrationId);
+                    uploadAndSend(session, base, registrationId, payloads.next(), journey);
                     latencies.add(System.nanoTime() - start);
                     done.incrementAndGet();
                 };
             });
             double portalRate = done.get() / (double) seconds;
+            int sent = jdbc.queryForObject("select count(*) from invoice where process_instance_id is not null",
+                    Integer.class);
+            if (sent - sentBefore != done.get()) {
+                throw new IllegalStateException(done.get() + " invoices sent over HTTP but " + sent + " started");
+            }
             if (Boolean.getBoolean("bench.steps")) {
                 STEPS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> System.out.printf(
                         Locale.ROOT, "  step %s: %.1f ms per invoice%n", e.getKey(), e.getValue().sum() / 1e6 / done.get()));
             }
-            System.out.printf(Locale.ROOT, "portal: %.1f invoices/s (upload+attach+send over HTTP), p50 %.1f ms, "
-                    + "p99 %.1f ms, n=%d%n", portalRate, pct(latencies, 50), pct(latencies, 99), done.get());
+            System.out.printf(Locale.ROOT, "portal: %.1f invoices/s (%s over HTTP), p50 %.1f ms, p99 %.1f ms, n=%d%n",
+                    portalRate, journey ? "list+upload+details+attach+send" : "upload+send", pct(latencies, 50),
+                    pct(latencies, 99), done.get());
+            drain(management);
+            System.out.println("  " + Cpu.now().since(portalCpu, done.get()) + " (with the background jobs)");
+            if (Boolean.getBoolean("bench.threads")) {
+                printThreadCpu(portalThreads, done.get());
+            }
 
-            RuntimeService runtime = app.getBean(RuntimeService.class);
+            // The same process with the same variables as a real send, for invoices the portal phase stored, so
+            // that its background jobs (the "sent" email) do the same work as in the portal phase
+            List<Long> invoiceIds = jdbc.queryForList("select id from invoice", Long.class);
             AtomicInteger started = new AtomicInteger();
+            Cpu bareCpu = Cpu.now();
+            Map<String, Double> bareThreads = threadCpu();
             runFor(seconds, threads, () -> () -> {
-                runtime.createProcessInstanceByKey("invoice-reception").businessKey(UUID.randomUUID().toString())
-                        .processDefinitionWithoutTenantId().setVariables(Map.of("invoiceId", -1L, "supplierId", 1L,
-                                "supplierUserId", 1L, "clientCode", "mci", "totalMxn", 100.0)).execute();
+                startBare(runtime, template, invoiceIds.get(started.get() % invoiceIds.size()));
                 started.incrementAndGet();
             });
             double bareRate = started.get() / (double) seconds;
-            // Those instances point at no invoice: remove them before their background jobs run
-            runtime.createProcessInstanceQuery().processDefinitionKey("invoice-reception").variableValueEquals(
-                    "invoiceId", -1L).list().forEach(p -> runtime.deleteProcessInstance(p.getId(), "benchmark"));
             System.out.printf(Locale.ROOT, "bare engine: %.1f instances/s (startProcessInstance); portal/bare = %.2f%n",
                     bareRate, portalRate / bareRate);
-
-            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            // Let the background jobs of the load phase (emails, SAT checks) finish before timing pages
-            var management = app.getBean(org.camunda.bpm.engine.ManagementService.class);
-            try {
-                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
-                        .until(() -> management.createJobQuery().executable().messages().count() == 0);
-            } catch (ConditionTimeoutException e) {
-                System.out.println("note: background jobs still pending after 2 minutes; timing pages anyway");
+            drain(management);
+            System.out.println("  " + Cpu.now().since(bareCpu, started.get()) + " (with the background jobs)");
+            if (Boolean.getBoolean("bench.threads")) {
+                printThreadCpu(bareThreads, started.get());
             }
-            HttpClient reader = signedIn(base);
-            for (int target : new int[] {10_000, 1_000_000}) {
+
+            HttpClient reader = signedIn(base).http();
+            int[] sizes = Boolean.parseBoolean(System.getProperty("bench.pages", "true"))
+                    ? new int[] {10_000, 1_000_000} : new int[0];
+            for (int target : sizes) {
                 seed(jdbc, registrationId, target);
                 steady(reader, base + "/invoices/" + registrationId + "/in-process", 50, 4); // warm-up, not counted
                 List<Long> pageTimes = steady(reader, base + "/invoices/" + registrationId + "/in-process", 50, seconds);
@@ -134,6 +170,112 @@ public final class InvoiceLoadBenchmark {
             app.close();
         }
         System.exit(0); // the SMTP and SAT stand-ins keep non-daemon threads
+    }
+
+    /** The process a send starts, started directly, with the variables of a real send for the given invoice. */
+    private static void startBare(RuntimeService runtime, Map<String, Object> template, long invoiceId) {
+        Map<String, Object> variables = new java.util.HashMap<>(template);
+        if (invoiceId > 0) {
+            variables.put("invoiceId", invoiceId);
+        }
+        runtime.createProcessInstanceByKey("invoice-reception").businessKey(UUID.randomUUID().toString())
+                .processDefinitionWithoutTenantId().setVariables(variables).execute();
+    }
+
+    /** CPU seconds used so far by this JVM and by the PostgreSQL server's processes (Linux /proc; bench only). */
+    record Cpu(double app, double postgres) {
+        static Cpu now() {
+            double app = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+            double postgres = 0;
+            long ticks = 100; // USER_HZ on Linux
+            try (var pids = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+                for (var dir : pids.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        String stat = java.nio.file.Files.readString(dir.resolve("stat"));
+                        if (stat.contains("(postgres)")) {
+                            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                            postgres += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / (double) ticks;
+                        }
+                    } catch (java.io.IOException | RuntimeException gone) {
+                        // the process ended meanwhile
+                    }
+                }
+            } catch (java.io.IOException e) {
+                return new Cpu(app, Double.NaN);
+            }
+            return new Cpu(app, postgres);
+        }
+
+        String since(Cpu start, int count) {
+            return String.format(Locale.ROOT, "CPU per item: app+driver %.1f ms, PostgreSQL %.1f ms",
+                    (app - start.app) * 1000 / count, (postgres - start.postgres) * 1000 / count);
+        }
+    }
+
+    /** CPU seconds per thread group of this JVM (/proc/self/task; threads that ended are missing). */
+    static Map<String, Double> threadCpu() {
+        Map<String, Double> groups = new java.util.TreeMap<>();
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (var dir : tasks.toList()) {
+                try {
+                    String stat = java.nio.file.Files.readString(dir.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "N");
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    groups.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, Double::sum);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // ended meanwhile
+                }
+            }
+        } catch (java.io.IOException e) {
+            return groups;
+        }
+        return groups;
+    }
+
+    static void printThreadCpu(Map<String, Double> before, int count) {
+        Map<String, Double> after = threadCpu();
+        after.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
+                .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(10)
+                .forEach(e -> System.out.printf(Locale.ROOT, "    %-20s %.1f ms per item%n", e.getKey(),
+                        e.getValue() * 1000 / count));
+    }
+
+    /** Lets the background jobs of a phase (emails, SAT checks) finish before the next phase starts. */
+    private static void drain(org.camunda.bpm.engine.ManagementService management) {
+        long start = System.nanoTime();
+        try {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> management.createJobQuery().executable().messages().count() == 0);
+            System.out.printf(Locale.ROOT, "  (background jobs drained in %.1f s)%n", (System.nanoTime() - start) / 1e9);
+        } catch (ConditionTimeoutException e) {
+            System.out.println("note: background jobs still pending after 3 minutes; going on anyway");
+        }
+    }
+
+    /** New invoices (the shared sample with a fresh stamp UUID) and their PDFs, made ahead of the timed phase. */
+    static final class Payloads {
+        private final List<Payload> items = new ArrayList<>();
+        private final AtomicInteger next = new AtomicInteger();
+
+        Payloads(int count) {
+            for (int i = 0; i < count; i++) {
+                String uuid = UUID.randomUUID().toString();
+                items.add(new Payload(MciFixture.freshInvoice(uuid).getBytes(StandardCharsets.UTF_8),
+                        Pdf.withText(uuid), Pdf.withText("OC " + uuid)));
+            }
+        }
+
+        Payload next() {
+            int i = next.getAndIncrement();
+            if (i >= items.size()) {
+                throw new IllegalStateException("more invoices than payloads made; raise the factor in main");
+            }
+            return items.get(i);
+        }
+    }
+
+    record Payload(byte[] xml, byte[] pdf, byte[] purchaseOrder) {
     }
 
     private static long setUp(ConfigurableApplicationContext app, String base) throws Exception {
@@ -167,28 +309,33 @@ public final class InvoiceLoadBenchmark {
         return now;
     }
 
-    private static void uploadAttachSend(HttpClient http, String base, long registrationId) throws Exception {
+    private static void uploadAndSend(Session session, String base, long registrationId, Payload payload,
+            boolean journey) throws Exception {
         long t = System.nanoTime();
-        String page = get(http, base + "/invoices/" + registrationId + "/to-send");
-        t = step("1 list page", t);
-        String token = csrf(page);
-        String uuid = UUID.randomUUID().toString();
+        String token = session.csrf();
+        HttpClient http = session.http();
+        if (journey) {
+            token = csrf(get(http, base + "/invoices/" + registrationId + "/to-send"));
+            t = step("1 list page", t);
+        }
         HttpResponse<String> uploaded = multipart(http, base + "/invoices/" + registrationId, token, Map.of(
-                "xml", new Part("factura.xml", "text/xml", MciFixture.freshInvoice(uuid).getBytes(StandardCharsets.UTF_8)),
-                "pdf", new Part("factura.pdf", "application/pdf", Pdf.withText(uuid))));
+                "xml", new Part("factura.xml", "text/xml", payload.xml()),
+                "pdf", new Part("factura.pdf", "application/pdf", payload.pdf())));
         t = step("2 upload", t);
         String location = uploaded.headers().firstValue("Location").orElseThrow();
         if (!location.contains("/invoice/")) {
             throw new IllegalStateException("upload refused: " + location);
         }
         String invoice = location.substring(location.indexOf("/invoice/"));
-        String details = get(http, base + invoice);
-        t = step("3 details page", t);
-        Matcher requirement = Pattern.compile("/invoice/\\d+/documents/(\\d+)").matcher(details);
-        requirement.find();
-        multipart(http, base + invoice + "/documents/" + requirement.group(1), token, Map.of(
-                "file", new Part("oc.pdf", "application/pdf", Pdf.withText("OC " + uuid))));
-        t = step("4 attach", t);
+        if (journey) {
+            String details = get(http, base + invoice);
+            t = step("3 details page", t);
+            Matcher requirement = Pattern.compile("/invoice/\\d+/documents/(\\d+)").matcher(details);
+            requirement.find();
+            multipart(http, base + invoice + "/documents/" + requirement.group(1), token, Map.of(
+                    "file", new Part("oc.pdf", "application/pdf", payload.purchaseOrder())));
+            t = step("4 attach", t);
+        }
         post(http, base + invoice + "/send", "_csrf=" + enc(token));
         step("5 send", t);
     }
@@ -259,12 +406,16 @@ public final class InvoiceLoadBenchmark {
         pool.shutdown();
     }
 
-    private static HttpClient signedIn(String base) throws Exception {
+    /** A signed-in supplier's cookies and the CSRF token of its session (the same for every form). */
+    record Session(HttpClient http, String csrf) {
+    }
+
+    private static Session signedIn(String base) throws Exception {
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         String page = get(http, base + "/login");
         post(http, base + "/login", "username=" + enc(MciFixture.SUPPLIER_EMAIL) + "&password="
                 + enc(MciFixture.SUPPLIER_PASSWORD) + "&_csrf=" + enc(csrf(page)));
-        return http;
+        return new Session(http, csrf(get(http, base + "/")));
     }
 
     record Part(String name, String type, byte[] bytes) {
