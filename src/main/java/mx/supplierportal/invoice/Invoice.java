@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 
@@ -25,8 +26,11 @@ public class Invoice {
         IN_PROCESS,
         /** The client asked for more information: the supplier adds it and sends again. */
         MORE_INFO,
+        /** Approved: waits for its payment (scheduled or not yet; partly paid PPD invoices stay here). */
         APPROVED,
-        REJECTED
+        REJECTED,
+        /** Paid in full: leaves "In process"; its payments are in "Payments > Archive". */
+        PAID
     }
 
     /** What SAT's status service last said about the CFDI. */
@@ -118,6 +122,15 @@ public class Invoice {
     @Column(name = "sent_at")
     private OffsetDateTime sentAt;
 
+    @Column(name = "scheduled_payment_date")
+    private LocalDate scheduledPaymentDate;
+
+    @Column(name = "paid_amount", nullable = false)
+    private BigDecimal paidAmount = BigDecimal.ZERO;
+
+    @Column(name = "paid_at")
+    private OffsetDateTime paidAt;
+
     @Version
     private long version;
 
@@ -178,6 +191,19 @@ public class Invoice {
     public String getProcessInstanceId() { return processInstanceId; }
     public OffsetDateTime getCreatedAt() { return createdAt; }
     public OffsetDateTime getSentAt() { return sentAt; }
+    public LocalDate getScheduledPaymentDate() { return scheduledPaymentDate; }
+    public BigDecimal getPaidAmount() { return paidAmount; }
+    public OffsetDateTime getPaidAt() { return paidAt; }
+
+    /** What is still to be paid, in the invoice's currency. */
+    public BigDecimal balance() {
+        return total.subtract(paidAmount);
+    }
+
+    /** Paid in installments or later (método de pago PPD): each payment needs a payment complement (REP). */
+    public boolean isPpd() {
+        return "PPD".equals(paymentMethod);
+    }
 
     /** "A-123", or the start of the UUID when there is no serie or folio. */
     public String serieFolio() {
@@ -215,6 +241,20 @@ public class Invoice {
     void approved() {
         this.status = Status.APPROVED;
         this.stage = Stage.APPROVAL;
+    }
+
+    void scheduled(LocalDate date) {
+        this.scheduledPaymentDate = date;
+        this.stage = Stage.PAYMENT_SCHEDULED;
+    }
+
+    void paid(BigDecimal amount, OffsetDateTime when) {
+        this.paidAmount = paidAmount.add(amount);
+        if (balance().signum() <= 0) {
+            this.status = Status.PAID;
+            this.stage = Stage.PAID;
+            this.paidAt = when;
+        }
     }
 
     void rejected(String reason) {

@@ -51,7 +51,23 @@ public class InvoiceRules {
         if (maxAgeDays == null || maxAgeDays < 1 || maxAgeDays > 3650) {
             throw new InvoiceProblem("invoice.settings.maxAge");
         }
-        settings.save(new InvoiceSettings(clientId, pdfRequired, maxAgeDays));
+        InvoiceSettings current = settings.findById(clientId).orElseThrow();
+        current.documentRules(pdfRequired, maxAgeDays);
+    }
+
+    /** Payment terms (net days, optional payment-run weekday) and the day of the next month the REP is due. */
+    @Transactional
+    public void updatePaymentTerms(long clientId, Integer netDays, Integer weekday, Integer repDueDay) {
+        if (netDays == null || netDays < 0 || netDays > 365) {
+            throw new InvoiceProblem("invoice.settings.netDays");
+        }
+        if (weekday != null && (weekday < 1 || weekday > 7)) {
+            throw new InvoiceProblem("invoice.settings.weekday");
+        }
+        if (repDueDay == null || repDueDay < 1 || repDueDay > 28) {
+            throw new InvoiceProblem("invoice.settings.repDueDay");
+        }
+        settings.findById(clientId).orElseThrow().paymentTerms(netDays, weekday, repDueDay);
     }
 
     @Transactional

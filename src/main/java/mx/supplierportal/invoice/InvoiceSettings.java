@@ -20,6 +20,18 @@ public class InvoiceSettings {
     @Column(name = "max_age_days", nullable = false)
     private int maxAgeDays;
 
+    /** Payment terms: days after reception (the day the invoice was sent). */
+    @Column(name = "payment_net_days", nullable = false)
+    private int paymentNetDays = 30;
+
+    /** ISO day of the week of the client's payment run (1 Monday ... 7 Sunday), or null for any working day. */
+    @Column(name = "payment_weekday")
+    private Integer paymentWeekday;
+
+    /** The payment complement (REP) is due on this day of the month after the payment. */
+    @Column(name = "rep_due_day", nullable = false)
+    private int repDueDay = 5;
+
     protected InvoiceSettings() {
     }
 
@@ -31,4 +43,42 @@ public class InvoiceSettings {
 
     public boolean isPdfRequired() { return pdfRequired; }
     public int getMaxAgeDays() { return maxAgeDays; }
+    public int getPaymentNetDays() { return paymentNetDays; }
+    public Integer getPaymentWeekday() { return paymentWeekday; }
+    public int getRepDueDay() { return repDueDay; }
+
+    void documentRules(boolean pdfRequired, int maxAgeDays) {
+        this.pdfRequired = pdfRequired;
+        this.maxAgeDays = maxAgeDays;
+    }
+
+    void paymentTerms(int netDays, Integer weekday, int repDueDay) {
+        this.paymentNetDays = netDays;
+        this.paymentWeekday = weekday;
+        this.repDueDay = repDueDay;
+    }
+
+    /**
+     * The payment date the terms give for an invoice received on {@code received}: {@code N} days later, moved to
+     * the next payment-run weekday when the client has one, otherwise off a weekend onto the Monday.
+     */
+    public java.time.LocalDate proposedPaymentDate(java.time.LocalDate received) {
+        java.time.LocalDate date = received.plusDays(paymentNetDays);
+        if (paymentWeekday != null) {
+            while (date.getDayOfWeek().getValue() != paymentWeekday) {
+                date = date.plusDays(1);
+            }
+            return date;
+        }
+        while (date.getDayOfWeek().getValue() > 5) {
+            date = date.plusDays(1);
+        }
+        return date;
+    }
+
+    /** The day the payment complement of a payment made on {@code paidOn} is due (SAT: by the 5th of the next month). */
+    public java.time.LocalDate repDueDate(java.time.LocalDate paidOn) {
+        java.time.LocalDate nextMonth = paidOn.plusMonths(1).withDayOfMonth(1);
+        return nextMonth.withDayOfMonth(Math.min(repDueDay, nextMonth.lengthOfMonth()));
+    }
 }

@@ -47,6 +47,14 @@ class InvoiceSettingsController {
         return act(redirect, locale, () -> invoices.updateSettings(clientId, pdfRequired, maxAgeDays));
     }
 
+    @PostMapping("/admin/invoice-settings/payment-terms")
+    String savePaymentTerms(@AuthenticationPrincipal StaffPrincipal staff,
+            @RequestParam(required = false) Integer netDays, @RequestParam(required = false) Integer weekday,
+            @RequestParam(required = false) Integer repDueDay, RedirectAttributes redirect, Locale locale) {
+        long clientId = client(staff).getId();
+        return act(redirect, locale, () -> invoices.updatePaymentTerms(clientId, netDays, weekday, repDueDay));
+    }
+
     @PostMapping("/admin/invoice-settings/requirements")
     String addRequirement(@AuthenticationPrincipal StaffPrincipal staff, @RequestParam(required = false) String labelEs,
             @RequestParam(required = false) String labelEn, @RequestParam(required = false) String helpEs,

@@ -28,6 +28,8 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long> {
 
     Optional<Invoice> findByProcessInstanceId(String processInstanceId);
 
+    List<Invoice> findByRegistrationIdAndStatusOrderByCreatedAtAsc(Long registrationId, Invoice.Status status);
+
     /** Keyset page, newest first: rows after (createdAt, id) of the previous page's last row. */
     @Query("select i from Invoice i where i.registrationId = :registrationId and i.status in :statuses"
             + " and (i.createdAt < :createdAt or (i.createdAt = :createdAt and i.id < :id))"

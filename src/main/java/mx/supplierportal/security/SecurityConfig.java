@@ -104,7 +104,7 @@ class SecurityConfig {
                         .requestMatchers(paths("/admin/**")).hasAuthority("ROLE_CLIENT_ADMIN")
                         .requestMatchers(paths("/ops/**")).hasAuthority("ROLE_CAMUNDA_ADMIN")
                         .requestMatchers(paths("/profile/**", "/record", "/record/**", "/invoices",
-                                "/invoices/**", "/invoice/**")).hasAuthority(SupplierPrincipal.ROLE)
+                                "/invoices/**", "/invoice/**", "/payments", "/payments/**")).hasAuthority(SupplierPrincipal.ROLE)
                         .requestMatchers(paths("/staff/**")).hasAuthority(StaffPrincipal.ROLE)
                         .anyRequest().authenticated())
                 .formLogin(form -> form

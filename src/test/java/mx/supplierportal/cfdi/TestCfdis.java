@@ -12,7 +12,7 @@ import java.util.Base64;
  * Makes new test CFDIs signed with SAT's test CSD (EKU9003173C9). The signature uses this project's own cadena
  * original builder, so these files test the rules, not the builder: the shared samples prove the builder.
  */
-final class TestCfdis {
+public final class TestCfdis {
 
     static final String CERTIFICATE;
     static final String CERTIFICATE_NUMBER = "30001000000500003416";
@@ -70,7 +70,7 @@ final class TestCfdis {
     }
 
     /** A payment receipt (P) with Pagos 2.0: one payment of 1160.00 MXN for one PPD invoice. */
-    static String payment() {
+    public static String payment() {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <cfdi:Comprobante xmlns:cfdi="http://www.sat.gob.mx/cfd/4" xmlns:pago20="http://www.sat.gob.mx/Pagos20" \
@@ -105,7 +105,7 @@ final class TestCfdis {
     }
 
     /** Fills in the certificate and signs the cadena original, as an issuer's software would. */
-    static byte[] signed(String template) {
+    public static byte[] signed(String template) {
         String xml = template.replace("@NUMBER@", CERTIFICATE_NUMBER).replace("@CERT@", CERTIFICATE);
         try {
             Cfdi cfdi = new CfdiReader().read(xml.getBytes(StandardCharsets.UTF_8));

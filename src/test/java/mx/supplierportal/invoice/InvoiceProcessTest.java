@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every path of processes/invoice-reception.bpmn, and the approval table invoice-approval.dmn. */
 @Deployment(resources = {"processes/invoice-reception.bpmn", "processes/invoice-approval.dmn",
-        "forms/invoice-review.form", "forms/invoice-approval.form"})
+        "processes/payment-scheduling.bpmn", "forms/invoice-review.form", "forms/invoice-approval.form",
+        "forms/payment-schedule.form"})
 class InvoiceProcessTest {
 
     @RegisterExtension
@@ -48,6 +49,8 @@ class InvoiceProcessTest {
         Mocks.register("markInvoiceRejectedDelegate", (JavaDelegate) e -> calls.add("rejected:" + e.getVariable("reason")));
         Mocks.register("markInvoiceMoreInfoDelegate", (JavaDelegate) e -> calls.add("moreInfo"));
         Mocks.register("supplierDirectory", new FakeSupplierDirectory("es"));
+        Mocks.register("proposePaymentDateDelegate", (JavaDelegate) e -> e.setVariable("paymentDate", "2026-12-21"));
+        Mocks.register("recordPaymentDateDelegate", (JavaDelegate) e -> calls.add("scheduled:" + e.getVariable("paymentDate")));
     }
 
     @AfterEach
@@ -73,9 +76,17 @@ class InvoiceProcessTest {
         assertThat(task(instance)).hasCandidateGroup("mci-payables");
         complete(task(instance), withVariables("approval", "approve"));
         execute(job(instance));
-        assertThat(instance).hasPassed("EndEvent_Approved").isEnded();
+        // approved: payment scheduling takes over (payment-scheduling.bpmn, same business key)
+        assertThat(instance).isWaitingAt("CallActivity_Payment");
+        ProcessInstance payment = BpmnAwareTests.calledProcessInstance(instance);
+        assertThat(payment.getBusinessKey()).isEqualTo(instance.getBusinessKey());
+        assertThat(payment).isWaitingAt("Task_SchedulePayment");
+        complete(task(payment));
+        runtimeService().createMessageCorrelation("PaymentRegistered").processInstanceId(payment.getId())
+                .setVariable("paid", true).correlate();
+        assertThat(instance).hasPassed("EndEvent_Paid").isEnded();
         assertThat(calls).containsExactly("mail:invoice-sent", "stage:Task_PayablesReview", "stage:Task_Approve",
-                "approved", "mail:invoice-approved");
+                "approved", "mail:invoice-approved", "scheduled:2026-12-21");
     }
 
     @Test

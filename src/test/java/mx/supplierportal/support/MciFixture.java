@@ -11,7 +11,8 @@ import mx.supplierportal.client.StaffRole;
 
 /**
  * The parties of the shared stamped sample, created once per test database (their RFCs are unique): the client
- * Municipio de Cuautitlán Izcalli (MCI7306249Y1) with staff {@code mcipayables} and {@code mciadmin}, and the
+ * Municipio de Cuautitlán Izcalli (MCI7306249Y1) with staff {@code mcipayables}, {@code mcitreasury} and
+ * {@code mciadmin}, and the
  * active supplier Escuela Kemper Urgate (EKU9003173C9). The client accepts the sample's date and does not ask
  * for an approved record first.
  */
@@ -33,6 +34,8 @@ public final class MciFixture {
                 StaffRole.PAYABLES);
         test.clients.addStaff(CODE, "mciadmin", "Ana", "Admin", "a@mci.test", IntegrationTest.ADMIN_PASSWORD,
                 StaffRole.ADMIN);
+        test.clients.addStaff(CODE, "mcitreasury", "Teresa", "Tesorería", "t@mci.test", IntegrationTest.ADMIN_PASSWORD,
+                StaffRole.TREASURY);
         test.jdbc.update("update invoice_settings set max_age_days = 3650 where client_id = "
                 + "(select id from client where code = ?)", CODE);
         test.jdbc.update("update record_template set approved_before_invoicing = false where client_id = "

@@ -1,0 +1,188 @@
+package mx.supplierportal.payment;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import mx.supplierportal.cfdi.Cfdi;
+import mx.supplierportal.cfdi.CfdiValidator;
+import mx.supplierportal.cfdi.Finding;
+import mx.supplierportal.cfdi.SatStatus;
+import mx.supplierportal.cfdi.SatStatusClient;
+import mx.supplierportal.cfdi.Severity;
+import mx.supplierportal.cfdi.ValidationContext;
+import mx.supplierportal.cfdi.ValidationReport;
+import mx.supplierportal.client.Client;
+import mx.supplierportal.client.Clients;
+import mx.supplierportal.document.DocumentRejectedException;
+import mx.supplierportal.document.Documents;
+import mx.supplierportal.document.StoredDocument;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The payment complement (REP, a CFDI of type P with Pagos 2.0) a supplier uploads for a payment that covered PPD
+ * invoices: checked by the CFDI core with this client's context, then against the registered payment (the related
+ * documents are exactly the PPD invoices paid, with the amounts, previous and remaining balances and installment
+ * numbers treasury registered), and asked at SAT. Accepted, it is stored and the supplier's task completes;
+ * refused, every finding is returned and nothing is stored.
+ */
+@Service
+public class Complements {
+
+    private static final Set<String> XML_TYPES = Set.of("application/xml", "text/xml");
+    private static final BigDecimal CENT = new BigDecimal("0.01");
+
+    private final PaymentRepository payments;
+    private final Payments service;
+    private final Clients clients;
+    private final Documents documents;
+    private final SatStatusClient sat;
+    private final TaskService taskService;
+    private final CfdiValidator validator = new CfdiValidator();
+
+    Complements(PaymentRepository payments, Payments service, Clients clients, Documents documents,
+            SatStatusClient sat, TaskService taskService) {
+        this.payments = payments;
+        this.service = service;
+        this.clients = clients;
+        this.documents = documents;
+        this.sat = sat;
+        this.taskService = taskService;
+    }
+
+    /** Accepts the complement or throws every reason it is refused, in the supplier's language. */
+    @Transactional
+    public void upload(long supplierId, long paymentId, String name, byte[] xml, String uploadedBy, Locale locale) {
+        Payment payment = payments.lockById(paymentId).filter(p -> p.getSupplierId() == supplierId)
+                .orElseThrow(PaymentNotFound::new);
+        if (!payment.complementOwed()) {
+            throw new PaymentProblem("payment.rep.notOwed");
+        }
+        if (xml == null || xml.length == 0) {
+            throw new PaymentProblem("payment.rep.required");
+        }
+        Payments.Details details = service.details(payment);
+        Client client = clients.findById(payment.getClientId()).orElseThrow();
+        ValidationReport report = validator.validate(xml, ValidationContext.NONE.withRequireStamp(true)
+                .withExpectedEmisor(details.registration().supplierRfc())
+                .withExpectedReceptor(new ValidationContext.ExpectedReceptor(client.getRfc(), client.getName(),
+                        client.getPostalCode(), client.getTaxRegime())));
+        List<PaymentProblem.Message> problems = new ArrayList<>();
+        for (Finding finding : report.findings()) {
+            if (finding.severity() == Severity.ERROR) {
+                problems.add(PaymentProblem.Message.text(finding.message(locale)));
+            }
+        }
+        if (report.cfdi().isEmpty()) {
+            throw new PaymentProblem(problems);
+        }
+        Cfdi cfdi = report.cfdi().get();
+        if (!"P".equals(cfdi.comprobante().tipoDeComprobante()) || cfdi.pagos().isEmpty()
+                || cfdi.pagos().get().pagos().isEmpty()) {
+            problems.add(PaymentProblem.Message.of("payment.rep.notPayment"));
+            throw new PaymentProblem(problems);
+        }
+        problems.addAll(againstPayment(payment, details.invoices(), cfdi.pagos().get()));
+        if (problems.isEmpty()) {
+            SatStatus status = sat.query(cfdi);
+            if (status.verified() && status.estado() == SatStatus.Estado.CANCELADO) {
+                problems.add(PaymentProblem.Message.of("payment.rep.cancelled"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PaymentProblem(problems);
+        }
+        StoredDocument document;
+        try {
+            document = documents.store(supplierId, name, xml, uploadedBy, XML_TYPES);
+        } catch (DocumentRejectedException e) {
+            throw new PaymentProblem(e.messageKey(), e.arguments());
+        }
+        payment.complementAccepted(document.getId(), cfdi.timbre().orElseThrow().uuid().toUpperCase(Locale.ROOT));
+        Task task = taskService.createTaskQuery().processInstanceId(payment.getProcessInstanceId())
+                .taskDefinitionKey("Task_UploadRep").singleResult();
+        if (task != null) {
+            taskService.complete(task.getId());
+        }
+    }
+
+    /** The Pagos 2.0 content against what treasury registered; the PPD invoices only (PUE ones need no REP). */
+    static List<PaymentProblem.Message> againstPayment(Payment payment, List<Payments.Covered> covered,
+            Cfdi.Pagos pagos) {
+        List<PaymentProblem.Message> problems = new ArrayList<>();
+        Map<String, Payments.Covered> expected = new HashMap<>();
+        BigDecimal expectedTotal = BigDecimal.ZERO;
+        for (Payments.Covered line : covered) {
+            if (line.ppd()) {
+                expected.put(line.uuid().toUpperCase(Locale.ROOT), line);
+                expectedTotal = expectedTotal.add(line.amount());
+            }
+        }
+        BigDecimal total = BigDecimal.ZERO;
+        Set<String> seen = new java.util.HashSet<>();
+        for (Cfdi.Pago pago : pagos.pagos()) {
+            total = total.add(number(pago.monto()));
+            if (!payment.getCurrency().equals(pago.monedaP())) {
+                problems.add(PaymentProblem.Message.of("payment.rep.currency", pago.monedaP(), payment.getCurrency()));
+            }
+            String day = pago.fechaPago() == null || pago.fechaPago().length() < 10 ? "" : pago.fechaPago().substring(0, 10);
+            if (!payment.getPaidOn().toString().equals(day)) {
+                problems.add(PaymentProblem.Message.of("payment.rep.date", day, payment.getPaidOn().toString()));
+            }
+            for (Cfdi.DoctoRelacionado docto : pago.documentos()) {
+                String uuid = docto.idDocumento() == null ? "" : docto.idDocumento().toUpperCase(Locale.ROOT);
+                Payments.Covered line = expected.get(uuid);
+                if (line == null) {
+                    problems.add(PaymentProblem.Message.of("payment.rep.otherInvoice", uuid));
+                    continue;
+                }
+                seen.add(uuid);
+                if (!same(docto.impPagado(), line.amount())) {
+                    problems.add(PaymentProblem.Message.of("payment.rep.amount", line.serieFolio(), docto.impPagado(),
+                            Payments.money(line.amount())));
+                }
+                if (!same(docto.impSaldoAnt(), line.balanceBefore())) {
+                    problems.add(PaymentProblem.Message.of("payment.rep.previousBalance", line.serieFolio(),
+                            docto.impSaldoAnt(), Payments.money(line.balanceBefore())));
+                }
+                if (!same(docto.impSaldoInsoluto(), line.balanceAfter())) {
+                    problems.add(PaymentProblem.Message.of("payment.rep.remainingBalance", line.serieFolio(),
+                            docto.impSaldoInsoluto(), Payments.money(line.balanceAfter())));
+                }
+                if (!String.valueOf(line.installment()).equals(docto.numParcialidad())) {
+                    problems.add(PaymentProblem.Message.of("payment.rep.installment", line.serieFolio(),
+                            docto.numParcialidad(), line.installment()));
+                }
+            }
+        }
+        for (var line : expected.entrySet()) {
+            if (!seen.contains(line.getKey())) {
+                problems.add(PaymentProblem.Message.of("payment.rep.missingInvoice", line.getValue().serieFolio(),
+                        line.getKey()));
+            }
+        }
+        if (total.subtract(expectedTotal).abs().compareTo(CENT) >= 0) {
+            problems.add(PaymentProblem.Message.of("payment.rep.total", Payments.money(total),
+                    Payments.money(expectedTotal)));
+        }
+        return problems;
+    }
+
+    private static boolean same(String text, BigDecimal expected) {
+        return number(text).subtract(expected).abs().compareTo(CENT) < 0;
+    }
+
+    private static BigDecimal number(String text) {
+        try {
+            return text == null ? BigDecimal.valueOf(-1) : new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            return BigDecimal.valueOf(-1);
+        }
+    }
+}

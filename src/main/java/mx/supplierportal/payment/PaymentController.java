@@ -1,0 +1,63 @@
+package mx.supplierportal.payment;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import mx.supplierportal.security.SupplierPrincipal;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The supplier's "Payments > Archive", a payment's details, and the payment complement upload. */
+@Controller
+class PaymentController {
+
+    private final Payments payments;
+    private final Complements complements;
+    private final MessageSource messages;
+
+    PaymentController(Payments payments, Complements complements, MessageSource messages) {
+        this.payments = payments;
+        this.complements = complements;
+        this.messages = messages;
+    }
+
+    @GetMapping("/payments")
+    String archive(@AuthenticationPrincipal SupplierPrincipal supplier, @RequestParam(required = false) String after,
+            Model model) {
+        model.addAttribute("page", payments.archive(supplier.supplierId(), after));
+        return "payment/archive";
+    }
+
+    @GetMapping("/payments/{paymentId}")
+    String details(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long paymentId, Model model) {
+        model.addAttribute("d", payments.ofSupplier(supplier.supplierId(), paymentId));
+        return "payment/detail";
+    }
+
+    @PostMapping("/payments/{paymentId}/complement")
+    String complement(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long paymentId,
+            @RequestParam(required = false) MultipartFile xml, RedirectAttributes redirect, Locale locale)
+            throws IOException {
+        try {
+            complements.upload(supplier.supplierId(), paymentId, xml == null ? null : xml.getOriginalFilename(),
+                    xml == null ? null : xml.getBytes(), supplier.email(), locale);
+            redirect.addFlashAttribute("complementAccepted", true);
+        } catch (PaymentProblem e) {
+            redirect.addFlashAttribute("problems", describe(messages, e, locale));
+        }
+        return "redirect:/payments/" + paymentId;
+    }
+
+    static List<String> describe(MessageSource messages, PaymentProblem problem, Locale locale) {
+        return problem.messages().stream().map(m -> m.key() == null ? m.text()
+                : messages.getMessage(m.key(), m.arguments(), locale)).toList();
+    }
+}

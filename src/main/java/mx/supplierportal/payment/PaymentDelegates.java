@@ -1,0 +1,53 @@
+package mx.supplierportal.payment;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import mx.supplierportal.invoice.InvoicePayments;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The service tasks of {@code payment-scheduling} and {@code payment-received}. */
+@Configuration
+class PaymentDelegates {
+
+    /** Sets proposedDate and paymentDate (the form's default) from the client's payment terms. */
+    @Bean
+    JavaDelegate proposePaymentDateDelegate(InvoicePayments invoices) {
+        return execution -> {
+            String proposed = invoices.proposedDate(invoiceId(execution)).toString();
+            execution.setVariable("proposedDate", proposed);
+            execution.setVariable("paymentDate", proposed);
+        };
+    }
+
+    /** Records paymentDate (yyyy-MM-dd, from the treasury form or a reschedule) on the invoice. */
+    @Bean
+    JavaDelegate recordPaymentDateDelegate(InvoicePayments invoices) {
+        return execution -> {
+            Object value = execution.getVariable("paymentDate");
+            LocalDate date;
+            try {
+                date = LocalDate.parse(String.valueOf(value).substring(0, Math.min(10, String.valueOf(value).length())));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("paymentDate is not a date (yyyy-MM-dd): " + value, e);
+            }
+            invoices.schedule(invoiceId(execution), date);
+        };
+    }
+
+    /** The complement's due date passed without one: the payment shows "overdue" to supplier and treasury. */
+    @Bean
+    JavaDelegate markComplementOverdueDelegate(PaymentRepository payments) {
+        return execution -> {
+            long id = ((Number) execution.getVariable("paymentId")).longValue();
+            payments.lockById(id).orElseThrow(() -> new IllegalStateException("payment " + id + " does not exist"))
+                    .complementOverdue();
+        };
+    }
+
+    private static long invoiceId(DelegateExecution execution) {
+        return ((Number) execution.getVariable("invoiceId")).longValue();
+    }
+}

@@ -1,0 +1,24 @@
+package mx.supplierportal.payment;
+
+import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface PaymentRepository extends JpaRepository<Payment, Long> {
+
+    boolean existsByClientIdAndNumberIgnoreCase(Long clientId, String number);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Payment p where p.id = :id")
+    Optional<Payment> lockById(Long id);
+
+    /** "Payments > Archive", newest first, keyset-paged by (paidOn, id). */
+    @Query("select p from Payment p where p.supplierId = :supplierId"
+            + " and (p.paidOn < :paidOn or (p.paidOn = :paidOn and p.id < :id)) order by p.paidOn desc, p.id desc")
+    List<Payment> archive(Long supplierId, LocalDate paidOn, Long id, Limit limit);
+}
