@@ -265,7 +265,8 @@ public class Invoices {
         variables.put("supplierRfc", registration.supplierRfc());
         variables.put("serieFolio", invoice.serieFolio());
         variables.put("uuid", invoice.getUuid());
-        variables.put("total", invoice.getTotal().toPlainString() + " " + invoice.getCurrency());
+        variables.put("total", invoice.getTotal().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " "
+                + invoice.getCurrency());
         variables.put("totalMxn", invoice.totalMxn().doubleValue());
         variables.put("invoiceUrl", "/staff/invoices/" + invoice.getId());
         String instance = runtimeService.createProcessInstanceByKey(PROCESS).businessKey(invoice.getUuid())

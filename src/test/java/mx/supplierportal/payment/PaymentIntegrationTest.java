@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import mx.supplierportal.cfdi.TestCfdis;
+import mx.supplierportal.support.ApprovedInvoices;
 import mx.supplierportal.support.IntegrationTest;
 import mx.supplierportal.support.MciFixture;
 import mx.supplierportal.support.Pdf;
@@ -59,28 +60,8 @@ class PaymentIntegrationTest extends IntegrationTest {
         registrationId = MciFixture.registrationId(this);
     }
 
-    /** Upload (with the purchase order), send, review and approve: the invoice waits for treasury. */
     long approved(String xml, String uuid) throws Exception {
-        mvc.perform(multipart("/invoices/{r}", registrationId)
-                .file(new MockMultipartFile("xml", "factura.xml", "text/xml", xml.getBytes(StandardCharsets.UTF_8)))
-                .file(new MockMultipartFile("pdf", "factura.pdf", "application/pdf", Pdf.withText(uuid)))
-                .with(authentication(supplier)).with(csrf())).andExpect(status().is3xxRedirection());
-        long id = invoiceId(uuid);
-        long purchaseOrder = jdbc.queryForObject("select r.id from invoice_requirement r join client c on c.id = "
-                + "r.client_id where c.code = 'mci' and r.req_key = 'purchaseOrder'", Long.class);
-        mvc.perform(multipart("/invoice/{i}/documents/{r}", id, purchaseOrder)
-                .file(new MockMultipartFile("file", "oc.pdf", "application/pdf", Pdf.withText("OC")))
-                .with(authentication(supplier)).with(csrf()));
-        mvc.perform(post("/invoice/{i}/send", id).with(authentication(supplier)).with(csrf()));
-        runJobs();
-        String key = uuid.toUpperCase();
-        taskService.complete(taskService.createTaskQuery().processInstanceBusinessKey(key)
-                .taskDefinitionKey("Task_PayablesReview").singleResult().getId(), Map.of("decision", "approve"));
-        taskService.complete(taskService.createTaskQuery().processInstanceBusinessKey(key)
-                .taskDefinitionKey("Task_Approve").singleResult().getId(), Map.of("approval", "approve"));
-        runJobs();
-        assertThat(invoiceStatus(uuid)).isEqualTo("APPROVED");
-        return id;
+        return ApprovedInvoices.approve(this, taskService, supplier, registrationId, xml, uuid);
     }
 
     long invoiceId(String uuid) {
