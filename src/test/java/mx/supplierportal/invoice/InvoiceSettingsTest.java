@@ -37,4 +37,42 @@ class InvoiceSettingsTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from invoice_requirement r join client c on c.id = "
                 + "r.client_id where c.code = ?", Integer.class, other.code())).isEqualTo(2);
     }
+
+    @Test
+    void adminSetsPaymentTermsWithoutLosingTheDocumentRules() throws Exception {
+        TestClient client = newClient();
+        mvc.perform(post("/admin/invoice-settings").param("pdfRequired", "false").param("maxAgeDays", "45")
+                .with(authentication(signIn(client))).with(csrf())).andExpect(flash().attribute("saved", true));
+        mvc.perform(post("/admin/invoice-settings/payment-terms").param("netDays", "15").param("weekday", "5")
+                .param("repDueDay", "10").with(authentication(signIn(client))).with(csrf()))
+                .andExpect(flash().attribute("saved", true));
+        for (String[] bad : new String[][] {{"400", "5", "10", "Escriba de 0 a 365 días."},
+                {"15", "9", "10", "Elija un día de la semana."}, {"15", "", "31", "Escriba un día del 1 al 28."}}) {
+            mvc.perform(post("/admin/invoice-settings/payment-terms").param("netDays", bad[0]).param("weekday", bad[1])
+                    .param("repDueDay", bad[2]).with(authentication(signIn(client))).with(csrf()))
+                    .andExpect(flash().attribute("problem", bad[3]));
+        }
+        var row = jdbc.queryForMap("select s.* from invoice_settings s join client c on c.id = s.client_id "
+                + "where c.code = ?", client.code());
+        assertThat(row).containsEntry("payment_net_days", 15).containsEntry("payment_weekday", 5)
+                .containsEntry("rep_due_day", 10).containsEntry("max_age_days", 45).containsEntry("pdf_required", false);
+        mvc.perform(post("/admin/invoice-settings").param("pdfRequired", "true").param("maxAgeDays", "30")
+                .with(authentication(signIn(client))).with(csrf()));
+        assertThat(jdbc.queryForObject("select payment_net_days from invoice_settings s join client c on c.id = "
+                + "s.client_id where c.code = ?", Integer.class, client.code())).isEqualTo(15);
+    }
+
+    @Test
+    void termsProposeADateAndTheComplementDueDate() {
+        InvoiceSettings terms = new InvoiceSettings(1L, true, 30);
+        // 30 days after Friday 2026-11-20 is Sunday 2026-12-20: moved to Monday
+        assertThat(terms.proposedPaymentDate(java.time.LocalDate.of(2026, 11, 20)))
+                .isEqualTo(java.time.LocalDate.of(2026, 12, 21));
+        terms.paymentTerms(15, 5, 5); // 15 days, then the next Friday payment run
+        assertThat(terms.proposedPaymentDate(java.time.LocalDate.of(2026, 11, 20)))
+                .isEqualTo(java.time.LocalDate.of(2026, 12, 11));
+        assertThat(terms.repDueDate(java.time.LocalDate.of(2026, 12, 28))).isEqualTo(java.time.LocalDate.of(2027, 1, 5));
+        terms.paymentTerms(15, null, 28);
+        assertThat(terms.repDueDate(java.time.LocalDate.of(2027, 1, 31))).isEqualTo(java.time.LocalDate.of(2027, 2, 28));
+    }
 }
