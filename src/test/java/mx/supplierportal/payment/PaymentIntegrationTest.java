@@ -281,6 +281,18 @@ class PaymentIntegrationTest extends IntegrationTest {
                 .with(authentication(stranger)).with(csrf())).andExpect(status().isNotFound());
         assertThat(page("/payments", stranger)).doesNotContain("OWN-" + uuid.substring(0, 6));
         assertThat(page("/payments", supplier)).contains("OWN-" + uuid.substring(0, 6));
+
+        // The archive is paged (20 a page, newest first, keyset): 21 payments of the second supplier
+        jdbc.update("insert into payment (client_id, client_supplier_id, supplier_id, payment_number, paid_on, method, "
+                + "currency, amount, registered_by, registered_at, rep_status) select cs.client_id, cs.id, "
+                + "cs.supplier_id, 'ARCH-' || g, date '2026-01-01' + g, '03', 'MXN', 100 + g, 'mcitreasury', now(), "
+                + "'NOT_REQUIRED' from client_supplier cs, generate_series(1, 21) g where cs.id = ?", second);
+        String first = page("/payments", stranger);
+        assertThat(first).contains("ARCH-21", "ARCH-2<").doesNotContain("ARCH-1<");
+        var link = java.util.regex.Pattern.compile("href=\"(/payments\\?after=[^\"]+)\"").matcher(first);
+        assertThat(link.find()).isTrue();
+        String next = link.group(1);
+        assertThat(page(next, stranger)).contains("ARCH-1<").doesNotContain("ARCH-2<");
     }
 
     int payments(String like) {
