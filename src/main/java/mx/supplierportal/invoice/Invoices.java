@@ -63,7 +63,16 @@ public class Invoices {
     public record StageEvent(String stage, String status, OffsetDateTime at) {
     }
 
-    public record Page(List<Invoice> invoices, String next) {
+    public record Page(List<Invoice> invoices, String next, Map<Long, Map<String, OffsetDateTime>> stageDates) {
+
+        public Page(List<Invoice> invoices, String next) {
+            this(invoices, next, Map.of());
+        }
+
+        /** When the invoice last reached that stage (for the dot's tooltip), or null. */
+        public OffsetDateTime reached(Invoice invoice, Invoice.Stage stage) {
+            return stageDates.getOrDefault(invoice.getId(), Map.of()).get(stage.name());
+        }
     }
 
     private final Registrations registrations;
@@ -322,7 +331,22 @@ public class Invoices {
             Invoice last = rows.get(PAGE_SIZE - 1);
             next = last.getCreatedAt().toInstant().toEpochMilli() + "_" + last.getId();
         }
-        return new Page(rows, next);
+        return new Page(rows, next, toSend ? Map.of() : stageDates(rows));
+    }
+
+    /** The last time each invoice of a page reached each stage: one query for the page. */
+    private Map<Long, Map<String, OffsetDateTime>> stageDates(List<Invoice> rows) {
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Map<String, OffsetDateTime>> dates = new HashMap<>();
+        String marks = String.join(",", java.util.Collections.nCopies(rows.size(), "?"));
+        jdbc.query("select invoice_id, stage, max(happened_at) from invoice_stage_event where invoice_id in (" + marks
+                + ") group by invoice_id, stage", rs -> {
+                    dates.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2),
+                            rs.getObject(3, OffsetDateTime.class));
+                }, rows.stream().map(Invoice::getId).toArray());
+        return dates;
     }
 
     @Transactional(readOnly = true)

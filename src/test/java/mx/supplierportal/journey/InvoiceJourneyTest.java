@@ -83,15 +83,16 @@ class InvoiceJourneyTest extends BrowserJourney {
                 supplier.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Volver a Mis CFDI")).click();
                 supplier.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("En proceso")).click();
                 Locator dots = supplier.locator("tr[data-uuid='" + uuid + "'] .stage-dot");
-                assertThat(dots.nth(2)).hasAttribute("title", "Aprobación · En proceso");
+                assertThat(dots.nth(2)).hasAttribute("title", Pattern.compile("^Aprobación · En proceso · \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}$"));
                 assertThat(dots.nth(1)).hasClass(Pattern.compile("done"));
+                assertThat(dots.nth(4)).hasAttribute("title", "Pagada"); // not reached: no status, no date
             }
         }
         runJobs();
         supplier.reload();
         Locator row = supplier.locator("tr[data-uuid='" + uuid + "']");
         assertThat(row).containsText("Aprobada");
-        assertThat(row.locator(".stage-dot").nth(2)).hasAttribute("title", "Aprobación · Aprobada");
+        assertThat(row.locator(".stage-dot").nth(2)).hasAttribute("title", Pattern.compile("^Aprobación · Aprobada · \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}$"));
         Browser.screenshot(supplier, "33-invoice-in-process");
     }
 }

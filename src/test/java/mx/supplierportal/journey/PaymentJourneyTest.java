@@ -80,7 +80,7 @@ class PaymentJourneyTest extends BrowserJourney {
                     LocalDate.class, uuid).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
             Locator row = supplier.locator("tr[data-uuid='" + uuid + "']");
             assertThat(row.locator(".payment-date")).hasText(date);
-            assertThat(row.locator(".stage-dot").nth(3)).hasAttribute("title", "Pago programado · Aprobada");
+            assertThat(row.locator(".stage-dot").nth(3)).hasAttribute("title", Pattern.compile("^Pago programado · Aprobada · \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}$"));
         }
         Browser.screenshot(supplier, "41-in-process-payment-dates");
 
