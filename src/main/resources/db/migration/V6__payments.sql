@@ -15,6 +15,8 @@ create table payment (
     client_supplier_id bigint        not null references client_supplier (id),
     supplier_id        bigint        not null references supplier (id),
     payment_number     varchar(40)   not null,
+    -- the number in capitals: "a payment number twice" is case-insensitive, and the unique index answers it
+    number_key         varchar(40)   not null,
     paid_on            date          not null,
     method             varchar(2)    not null,
     currency           varchar(3)    not null,
@@ -28,7 +30,7 @@ create table payment (
     rep_uuid           varchar(36),
     process_instance_id varchar(64),
     version            bigint        not null default 0,
-    constraint uk_payment_number unique (client_id, payment_number)
+    constraint uk_payment_number unique (client_id, number_key)
 );
 -- "Payments > Archive": a supplier's payments, newest first, keyset-paged by (paid_on, id)
 create index ix_payment_archive on payment (supplier_id, paid_on, id);

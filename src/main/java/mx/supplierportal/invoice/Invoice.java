@@ -131,6 +131,9 @@ public class Invoice {
     @Column(name = "paid_at")
     private OffsetDateTime paidAt;
 
+    @Column(name = "pdf_without_uuid", nullable = false)
+    private boolean pdfWithoutUuid;
+
     @Version
     private long version;
 
@@ -194,6 +197,12 @@ public class Invoice {
     public LocalDate getScheduledPaymentDate() { return scheduledPaymentDate; }
     public BigDecimal getPaidAmount() { return paidAmount; }
     public OffsetDateTime getPaidAt() { return paidAt; }
+    /** The PDF was read and does not show this invoice's UUID: it may be the PDF of another invoice. */
+    public boolean isPdfWithoutUuid() { return pdfWithoutUuid; }
+
+    void pdfWithoutUuid() {
+        this.pdfWithoutUuid = true;
+    }
 
     /** What is still to be paid, in the invoice's currency. */
     public BigDecimal balance() {

@@ -136,7 +136,8 @@ public class Invoices {
         ValidationReport first = validator.validate(xml, context);
         ValidationReport report = first;
         if (first.valid() && first.cfdi().get().timbre().isPresent()
-                && invoices.existsByClientIdAndUuidIgnoreCase(client.getId(), first.cfdi().get().timbre().get().uuid())) {
+                && invoices.existsByClientIdAndUuid(client.getId(),
+                        first.cfdi().get().timbre().get().uuid().toUpperCase(Locale.ROOT))) {
             report = validator.validate(xml, context.withReceivedUuids(Set.of(first.cfdi().get().timbre().get()
                     .uuid())));
         }
@@ -157,13 +158,18 @@ public class Invoices {
         List<String> warnings = report.findings().stream().filter(f -> f.severity() == Severity.WARNING)
                 .map(Finding::code).toList();
         Cfdi.Comprobante c = cfdi.comprobante();
-        Invoice invoice = invoices.save(new Invoice(client.getId(), registrationId, supplierId,
+        Invoice draft = new Invoice(client.getId(), registrationId, supplierId,
                 cfdi.timbre().orElseThrow().uuid().toUpperCase(Locale.ROOT), c.serie(), c.folio(),
                 LocalDateTime.parse(c.fecha()), c.moneda(),
                 c.tipoCambio() == null ? null : new BigDecimal(c.tipoCambio()), new BigDecimal(c.subTotal()),
                 new BigDecimal(c.total()), c.metodoPago(), cfdi.emisor().rfc(), cfdi.receptor().rfc(),
                 xmlDocument.getId(), pdfDocument == null ? null : pdfDocument.getId(),
-                warnings.isEmpty() ? null : String.join(",", warnings), OffsetDateTime.now(clock)));
+                warnings.isEmpty() ? null : String.join(",", warnings), OffsetDateTime.now(clock));
+        if (pdf != null && pdf.length > 0
+                && mx.supplierportal.document.PdfText.shows(pdf, draft.getUuid()).equals(Optional.of(false))) {
+            draft.pdfWithoutUuid();
+        }
+        Invoice invoice = invoices.save(draft);
         runtimeService.createProcessInstanceByKey(SAT_CHECK).businessKey(invoice.getUuid())
                 .processDefinitionWithoutTenantId()
                 .setVariables(Map.of("invoiceId", invoice.getId(), "clientCode", registration.clientCode()))

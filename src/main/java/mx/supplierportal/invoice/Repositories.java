@@ -24,9 +24,8 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long> {
     @Query("select i.xmlDocumentId from Invoice i where i.id = :id")
     Optional<Long> xmlDocumentIdOf(Long id);
 
-    boolean existsByClientIdAndUuidIgnoreCase(Long clientId, String uuid);
-
-    Optional<Invoice> findByProcessInstanceId(String processInstanceId);
+    /** Exact match on the stored (upper-case) UUID, so that the unique index answers it at any table size. */
+    boolean existsByClientIdAndUuid(Long clientId, String uuid);
 
     List<Invoice> findByRegistrationIdAndStatusOrderByCreatedAtAsc(Long registrationId, Invoice.Status status);
 

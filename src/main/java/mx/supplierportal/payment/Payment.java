@@ -37,6 +37,9 @@ public class Payment {
     @Column(name = "payment_number", nullable = false)
     private String number;
 
+    @Column(name = "number_key", nullable = false)
+    private String numberKey;
+
     @Column(name = "paid_on", nullable = false)
     private LocalDate paidOn;
 
@@ -88,6 +91,7 @@ public class Payment {
         this.registrationId = registrationId;
         this.supplierId = supplierId;
         this.number = number;
+        this.numberKey = key(number);
         this.paidOn = paidOn;
         this.method = method;
         this.currency = currency;
@@ -97,6 +101,11 @@ public class Payment {
         this.registeredAt = registeredAt;
         this.complementDue = complementDue;
         this.complementStatus = complementDue == null ? ComplementStatus.NOT_REQUIRED : ComplementStatus.PENDING;
+    }
+
+    /** How payment numbers are compared: without regard to case. */
+    static String key(String number) {
+        return number.toUpperCase(java.util.Locale.ROOT);
     }
 
     public Long getId() { return id; }

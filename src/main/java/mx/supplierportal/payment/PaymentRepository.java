@@ -11,7 +11,7 @@ import org.springframework.data.jpa.repository.Query;
 
 interface PaymentRepository extends JpaRepository<Payment, Long> {
 
-    boolean existsByClientIdAndNumberIgnoreCase(Long clientId, String number);
+    boolean existsByClientIdAndNumberKey(Long clientId, String numberKey);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from Payment p where p.id = :id")

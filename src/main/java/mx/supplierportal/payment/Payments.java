@@ -147,7 +147,7 @@ public class Payments {
         LocalDate today = LocalDate.now(clock.withZone(MEXICO));
         if (number.isEmpty() || number.length() > 40) {
             problems.add(PaymentProblem.Message.of("payment.number.required"));
-        } else if (payments.existsByClientIdAndNumberIgnoreCase(registration.clientId(), number)) {
+        } else if (payments.existsByClientIdAndNumberKey(registration.clientId(), Payment.key(number))) {
             problems.add(PaymentProblem.Message.of("payment.number.duplicate", number));
         }
         if (request.paidOn() == null) {

@@ -269,6 +269,20 @@ class InvoiceIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aPdfThatDoesNotShowTheUuidIsFlaggedButCanBeSent() throws Exception {
+        String uuid = UUID.randomUUID().toString();
+        upload(freshInvoice(uuid), Pdf.withText("Factura de otro proveedor"), supplier)
+                .andExpect(flash().attribute("uploaded", true));
+        mvc.perform(get("/invoice/{i}", invoiceId(uuid)).with(authentication(supplier)))
+                .andExpect(content().string(containsString("El PDF no muestra el UUID de esta factura ("
+                        + uuid.toUpperCase() + ")")));
+        String matching = UUID.randomUUID().toString();
+        upload(freshInvoice(matching), Pdf.withText("Folio fiscal: " + matching), supplier);
+        mvc.perform(get("/invoice/{i}", invoiceId(matching)).with(authentication(supplier)))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("pdf-without-uuid"))));
+    }
+
+    @Test
     void anApprovedRecordCanBeRequired() throws Exception {
         jdbc.update("update record_template set approved_before_invoicing = true where client_id = "
                 + "(select id from client where code = ?)", MCI);

@@ -283,9 +283,10 @@ class PaymentIntegrationTest extends IntegrationTest {
         assertThat(page("/payments", supplier)).contains("OWN-" + uuid.substring(0, 6));
 
         // The archive is paged (20 a page, newest first, keyset): 21 payments of the second supplier
-        jdbc.update("insert into payment (client_id, client_supplier_id, supplier_id, payment_number, paid_on, method, "
-                + "currency, amount, registered_by, registered_at, rep_status) select cs.client_id, cs.id, "
-                + "cs.supplier_id, 'ARCH-' || g, date '2026-01-01' + g, '03', 'MXN', 100 + g, 'mcitreasury', now(), "
+        jdbc.update("insert into payment (client_id, client_supplier_id, supplier_id, payment_number, number_key, "
+                + "paid_on, method, currency, amount, registered_by, registered_at, rep_status) select cs.client_id, "
+                + "cs.id, cs.supplier_id, 'ARCH-' || g, 'ARCH-' || g, date '2026-01-01' + g, '03', 'MXN', 100 + g, "
+                + "'mcitreasury', now(), "
                 + "'NOT_REQUIRED' from client_supplier cs, generate_series(1, 21) g where cs.id = ?", second);
         String first = page("/payments", stranger);
         assertThat(first).contains("ARCH-21", "ARCH-2<").doesNotContain("ARCH-1<");

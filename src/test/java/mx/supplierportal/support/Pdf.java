@@ -8,13 +8,15 @@ public final class Pdf {
     private Pdf() {
     }
 
-    /** A minimal one-page PDF with the given text in its content stream. */
+    /** A minimal one-page PDF showing the given text (Helvetica), readable by PDF text extractors. */
     public static byte[] withText(String text) {
+        String content = "BT /F1 12 Tf 20 100 Td (" + text + ") Tj ET\n";
         String pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
                 + "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
-                + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 144]/Contents 4 0 R>>endobj\n"
-                + "4 0 obj<</Length " + (text.length() + 30) + ">>stream\nBT /F1 12 Tf 20 100 Td (" + text
-                + ") Tj ET\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+                + "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 144]/Contents 4 0 R"
+                + "/Resources<</Font<</F1<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>>>>>>>endobj\n"
+                + "4 0 obj<</Length " + content.getBytes(StandardCharsets.ISO_8859_1).length + ">>stream\n" + content
+                + "endstream endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
         return pdf.getBytes(StandardCharsets.ISO_8859_1);
     }
 
