@@ -82,86 +82,21 @@ public final class InvoiceLoadBenchmark {
 
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             var management = app.getBean(org.camunda.bpm.engine.ManagementService.class);
-            boolean journey = Boolean.getBoolean("bench.journey");
-            if (!journey) {
-                // The measure is "upload and send": this client asks for no mandatory document
+            if (Boolean.parseBoolean(System.getProperty("bench.load", "true"))) {
+                loadPhases(app, base, registrationId, seconds, threads, warmUp);
+            } else {
+                // Pages only, on a database holding just the seeded rows: one invoice sent for the seed to copy
                 jdbc.update("update invoice_requirement set mandatory = false");
+                uploadAndSend(signedIn(base), base, registrationId, new Payloads(1).next(), false);
             }
-            // Payloads are made before the clock starts, so that the driver's own work is not measured
-            Payloads payloads = new Payloads((seconds + warmUp) * threads * 40);
-
-            // Warm-up (not counted): the JIT compiles the hot paths of both phases before either is timed
-            runFor(warmUp, threads, () -> {
-                Session session = signedIn(base);
-                return () -> uploadAndSend(session, base, registrationId, payloads.next(), journey);
-            });
-            RuntimeService runtime = app.getBean(RuntimeService.class);
-            Map<String, Object> template = new java.util.HashMap<>(runtime.getVariables(jdbc.queryForObject(
-                    "select process_instance_id from invoice where process_instance_id is not null limit 1",
-                    String.class)));
-            runFor(warmUp, threads, () -> () -> startBare(runtime, template, -1L));
-            drain(management);
-            STEPS.clear();
-            int sentBefore = jdbc.queryForObject("select count(*) from invoice where process_instance_id is not null",
-                    Integer.class);
-
-            List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-            AtomicInteger done = new AtomicInteger();
-            Cpu portalCpu = Cpu.now();
-            Map<String, Double> portalThreads = threadCpu();
-            runFor(seconds, threads, () -> {
-                Session session = signedIn(base);
-                return () -> {
-                    long start = System.nanoTime();
-                    uploadAndSend(session, base, registrationId, payloads.next(), journey);
-                    latencies.add(System.nanoTime() - start);
-                    done.incrementAndGet();
-                };
-            });
-            double portalRate = done.get() / (double) seconds;
-            int sent = jdbc.queryForObject("select count(*) from invoice where process_instance_id is not null",
-                    Integer.class);
-            if (sent - sentBefore != done.get()) {
-                throw new IllegalStateException(done.get() + " invoices sent over HTTP but " + sent + " started");
-            }
-            if (Boolean.getBoolean("bench.steps")) {
-                STEPS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> System.out.printf(
-                        Locale.ROOT, "  step %s: %.1f ms per invoice%n", e.getKey(), e.getValue().sum() / 1e6 / done.get()));
-            }
-            System.out.printf(Locale.ROOT, "portal: %.1f invoices/s (%s over HTTP), p50 %.1f ms, p99 %.1f ms, n=%d%n",
-                    portalRate, journey ? "list+upload+details+attach+send" : "upload+send", pct(latencies, 50),
-                    pct(latencies, 99), done.get());
-            drain(management);
-            System.out.println("  " + Cpu.now().since(portalCpu, done.get()) + " (with the background jobs)");
-            if (Boolean.getBoolean("bench.threads")) {
-                printThreadCpu(portalThreads, done.get());
-            }
-
-            // The same process with the same variables as a real send, for invoices the portal phase stored, so
-            // that its background jobs (the "sent" email) do the same work as in the portal phase
-            List<Long> invoiceIds = jdbc.queryForList("select id from invoice", Long.class);
-            AtomicInteger started = new AtomicInteger();
-            Cpu bareCpu = Cpu.now();
-            Map<String, Double> bareThreads = threadCpu();
-            runFor(seconds, threads, () -> () -> {
-                startBare(runtime, template, invoiceIds.get(started.get() % invoiceIds.size()));
-                started.incrementAndGet();
-            });
-            double bareRate = started.get() / (double) seconds;
-            System.out.printf(Locale.ROOT, "bare engine: %.1f instances/s (startProcessInstance); portal/bare = %.2f%n",
-                    bareRate, portalRate / bareRate);
-            drain(management);
-            System.out.println("  " + Cpu.now().since(bareCpu, started.get()) + " (with the background jobs)");
-            if (Boolean.getBoolean("bench.threads")) {
-                printThreadCpu(bareThreads, started.get());
-            }
-
             HttpClient reader = signedIn(base).http();
+            // bench.sizes: the table sizes, in order (a size already reached is measured again without seeding)
             int[] sizes = Boolean.parseBoolean(System.getProperty("bench.pages", "true"))
-                    ? new int[] {10_000, 1_000_000} : new int[0];
+                    ? java.util.Arrays.stream(System.getProperty("bench.sizes", "10000,1000000").split(","))
+                            .mapToInt(Integer::parseInt).toArray() : new int[0];
             for (int target : sizes) {
                 seed(jdbc, registrationId, target);
-                steady(reader, base + "/invoices/" + registrationId + "/in-process", 50, 4); // warm-up, not counted
+                steady(reader, base + "/invoices/" + registrationId + "/in-process", 50, Math.max(4, warmUp)); // warm-up
                 List<Long> pageTimes = steady(reader, base + "/invoices/" + registrationId + "/in-process", 50, seconds);
                 System.out.printf(Locale.ROOT, "\"In process\" with %,d invoices: p50 %.1f ms, p99 %.1f ms at 50 req/s "
                         + "(n=%d)%n", target, pct(pageTimes, 50), pct(pageTimes, 99), pageTimes.size());
@@ -239,6 +174,87 @@ public final class InvoiceLoadBenchmark {
                 .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(10)
                 .forEach(e -> System.out.printf(Locale.ROOT, "    %-20s %.1f ms per item%n", e.getKey(),
                         e.getValue() * 1000 / count));
+    }
+
+    /** Portal upload+send, then the bare engine, each after a warm-up; rates, latencies and CPU per item. */
+    private static void loadPhases(ConfigurableApplicationContext app, String base, long registrationId, int seconds,
+            int threads, int warmUp) throws Exception {
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        var management = app.getBean(org.camunda.bpm.engine.ManagementService.class);
+        boolean journey = Boolean.getBoolean("bench.journey");
+        if (!journey) {
+            // The measure is "upload and send": this client asks for no mandatory document
+            jdbc.update("update invoice_requirement set mandatory = false");
+        }
+        // Payloads are made before the clock starts, so that the driver's own work is not measured
+        Payloads payloads = new Payloads((seconds + warmUp) * threads * 40);
+
+        // Warm-up (not counted): the JIT compiles the hot paths of both phases before either is timed
+        runFor(warmUp, threads, () -> {
+            Session session = signedIn(base);
+            return () -> uploadAndSend(session, base, registrationId, payloads.next(), journey);
+        });
+        RuntimeService runtime = app.getBean(RuntimeService.class);
+        Map<String, Object> template = new java.util.HashMap<>(runtime.getVariables(jdbc.queryForObject(
+                "select process_instance_id from invoice where process_instance_id is not null limit 1",
+                String.class)));
+        runFor(warmUp, threads, () -> () -> startBare(runtime, template, -1L));
+        drain(management);
+        STEPS.clear();
+        int sentBefore = jdbc.queryForObject("select count(*) from invoice where process_instance_id is not null",
+                Integer.class);
+
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger done = new AtomicInteger();
+        Cpu portalCpu = Cpu.now();
+        Map<String, Double> portalThreads = threadCpu();
+        runFor(seconds, threads, () -> {
+            Session session = signedIn(base);
+            return () -> {
+                long start = System.nanoTime();
+                uploadAndSend(session, base, registrationId, payloads.next(), journey);
+                latencies.add(System.nanoTime() - start);
+                done.incrementAndGet();
+            };
+        });
+        double portalRate = done.get() / (double) seconds;
+        int sent = jdbc.queryForObject("select count(*) from invoice where process_instance_id is not null",
+                Integer.class);
+        if (sent - sentBefore != done.get()) {
+            throw new IllegalStateException(done.get() + " invoices sent over HTTP but " + sent + " started");
+        }
+        if (Boolean.getBoolean("bench.steps")) {
+            STEPS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> System.out.printf(
+                    Locale.ROOT, "  step %s: %.1f ms per invoice%n", e.getKey(), e.getValue().sum() / 1e6 / done.get()));
+        }
+        System.out.printf(Locale.ROOT, "portal: %.1f invoices/s (%s over HTTP), p50 %.1f ms, p99 %.1f ms, n=%d%n",
+                portalRate, journey ? "list+upload+details+attach+send" : "upload+send", pct(latencies, 50),
+                pct(latencies, 99), done.get());
+        drain(management);
+        System.out.println("  " + Cpu.now().since(portalCpu, done.get()) + " (with the background jobs)");
+        if (Boolean.getBoolean("bench.threads")) {
+            printThreadCpu(portalThreads, done.get());
+        }
+
+        // The same process with the same variables as a real send, for invoices the portal phase stored, so
+        // that its background jobs (the "sent" email) do the same work as in the portal phase
+        List<Long> invoiceIds = jdbc.queryForList("select id from invoice", Long.class);
+        AtomicInteger started = new AtomicInteger();
+        Cpu bareCpu = Cpu.now();
+        Map<String, Double> bareThreads = threadCpu();
+        runFor(seconds, threads, () -> () -> {
+            startBare(runtime, template, invoiceIds.get(started.get() % invoiceIds.size()));
+            started.incrementAndGet();
+        });
+        double bareRate = started.get() / (double) seconds;
+        System.out.printf(Locale.ROOT, "bare engine: %.1f instances/s (startProcessInstance); portal/bare = %.2f%n",
+                bareRate, portalRate / bareRate);
+        drain(management);
+        System.out.println("  " + Cpu.now().since(bareCpu, started.get()) + " (with the background jobs)");
+        if (Boolean.getBoolean("bench.threads")) {
+            printThreadCpu(bareThreads, started.get());
+        }
+
     }
 
     /** Lets the background jobs of a phase (emails, SAT checks) finish before the next phase starts. */
