@@ -142,9 +142,51 @@ public class Payments {
     @Transactional
     public Payment register(StaffPrincipal staff, Request request) {
         Registration registration = registrationFor(staff, request.registrationId());
-        List<PaymentProblem.Message> problems = new ArrayList<>();
         String number = request.number() == null ? "" : request.number().strip();
-        LocalDate today = LocalDate.now(clock.withZone(MEXICO));
+        String reference = request.bankReference() == null || request.bankReference().isBlank() ? null
+                : request.bankReference().strip();
+        Map<Long, BigDecimal> amounts = new LinkedHashMap<>();
+        request.amounts().forEach((id, amount) -> {
+            if (amount != null) {
+                amounts.put(id, amount);
+            }
+        });
+        List<PaymentProblem.Message> problems = new ArrayList<>(checkPayment(registration, request, number, reference));
+        List<Invoice> covered = lockAndCheckInvoices(registration, request, amounts, problems);
+        if (!problems.isEmpty()) {
+            throw new PaymentProblem(problems);
+        }
+
+        InvoiceSettings settings = invoices.settingsOf(registration.clientId());
+        boolean complementRequired = covered.stream().anyMatch(Invoice::isPpd);
+        LocalDate complementDue = complementRequired ? settings.repDueDate(request.paidOn()) : null;
+        Payment payment = payments.save(new Payment(registration.clientId(), registration.id(),
+                registration.supplierId(), number, request.paidOn(), request.method(), request.currency(),
+                request.amount(), reference, staff.userId(), OffsetDateTime.now(clock), complementDue));
+        List<String> lines = new ArrayList<>();
+        for (Invoice invoice : covered) {
+            BigDecimal amount = amounts.get(invoice.getId());
+            Integer previous = jdbc.queryForObject("select count(*) from payment_invoice where invoice_id = ?",
+                    Integer.class, invoice.getId());
+            jdbc.update("insert into payment_invoice (payment_id, invoice_id, amount, balance_before, installment) "
+                    + "values (?, ?, ?, ?, ?)", payment.getId(), invoice.getId(), amount, invoice.balance(),
+                    previous + 1);
+            Execution waiting = waitingExecution(invoice).orElseThrow();
+            invoices.applyPayment(invoice, amount);
+            runtimeService.createMessageCorrelation(PAYMENT_REGISTERED).processInstanceId(waiting.getProcessInstanceId())
+                    .setVariable("paid", invoice.getStatus() == Invoice.Status.PAID)
+                    .setVariable("lastPaymentNumber", number).correlate();
+            lines.add(invoice.serieFolio() + " · " + invoice.getUuid() + " · " + money(amount) + " "
+                    + invoice.getCurrency());
+        }
+        payment.started(startPaymentProcess(payment, registration, lines));
+        return payment;
+    }
+
+    /** The payment's own fields: number (unique per client), date, method, currency, amount, reference. */
+    private List<PaymentProblem.Message> checkPayment(Registration registration, Request request, String number,
+            String reference) {
+        List<PaymentProblem.Message> problems = new ArrayList<>();
         if (number.isEmpty() || number.length() > 40) {
             problems.add(PaymentProblem.Message.of("payment.number.required"));
         } else if (payments.existsByClientIdAndNumberKey(registration.clientId(), Payment.key(number))) {
@@ -152,7 +194,7 @@ public class Payments {
         }
         if (request.paidOn() == null) {
             problems.add(PaymentProblem.Message.of("payment.date.required"));
-        } else if (request.paidOn().isAfter(today)) {
+        } else if (request.paidOn().isAfter(LocalDate.now(clock.withZone(MEXICO)))) {
             problems.add(PaymentProblem.Message.of("payment.date.future"));
         }
         if (request.method() == null || !METHODS.contains(request.method())) {
@@ -164,16 +206,18 @@ public class Payments {
         if (request.amount() == null || request.amount().signum() <= 0) {
             problems.add(PaymentProblem.Message.of("payment.amount.required"));
         }
-        String reference = request.bankReference() == null ? null : request.bankReference().strip();
         if (reference != null && reference.length() > 60) {
             problems.add(PaymentProblem.Message.of("payment.reference.tooLong"));
         }
-        Map<Long, BigDecimal> amounts = new LinkedHashMap<>();
-        request.amounts().forEach((id, amount) -> {
-            if (amount != null) {
-                amounts.put(id, amount);
-            }
-        });
+        return problems;
+    }
+
+    /**
+     * Locks each invoice the payment covers and checks it can take its amount: this supplier's, approved, scheduled,
+     * same currency, within its balance, in full when PUE; then that the amounts add up to the payment.
+     */
+    private List<Invoice> lockAndCheckInvoices(Registration registration, Request request,
+            Map<Long, BigDecimal> amounts, List<PaymentProblem.Message> problems) {
         if (amounts.isEmpty()) {
             problems.add(PaymentProblem.Message.of("payment.invoices.required"));
         }
@@ -208,58 +252,35 @@ public class Payments {
         if (request.amount() != null && !amounts.isEmpty() && sum.compareTo(request.amount()) != 0) {
             problems.add(PaymentProblem.Message.of("payment.total.mismatch", money(sum), money(request.amount())));
         }
-        if (!problems.isEmpty()) {
-            throw new PaymentProblem(problems);
-        }
+        return covered;
+    }
 
-        InvoiceSettings settings = invoices.settingsOf(registration.clientId());
-        boolean complementRequired = covered.stream().anyMatch(Invoice::isPpd);
-        LocalDate complementDue = complementRequired ? settings.repDueDate(request.paidOn()) : null;
-        Payment payment = payments.save(new Payment(registration.clientId(), registration.id(),
-                registration.supplierId(), number, request.paidOn(), request.method(), request.currency(),
-                request.amount(), reference == null || reference.isEmpty() ? null : reference, staff.userId(),
-                OffsetDateTime.now(clock), complementDue));
-        List<String> lines = new ArrayList<>();
-        for (Invoice invoice : covered) {
-            BigDecimal amount = amounts.get(invoice.getId());
-            Integer previous = jdbc.queryForObject("select count(*) from payment_invoice where invoice_id = ?",
-                    Integer.class, invoice.getId());
-            jdbc.update("insert into payment_invoice (payment_id, invoice_id, amount, balance_before, installment) "
-                    + "values (?, ?, ?, ?, ?)", payment.getId(), invoice.getId(), amount, invoice.balance(),
-                    previous + 1);
-            Execution waiting = waitingExecution(invoice).orElseThrow();
-            invoices.applyPayment(invoice, amount);
-            runtimeService.createMessageCorrelation(PAYMENT_REGISTERED).processInstanceId(waiting.getProcessInstanceId())
-                    .setVariable("paid", invoice.getStatus() == Invoice.Status.PAID)
-                    .setVariable("lastPaymentNumber", number).correlate();
-            lines.add(invoice.serieFolio() + " · " + invoice.getUuid() + " · " + money(amount) + " "
-                    + invoice.getCurrency());
-        }
+    /** Starts payment-received: the "payment made" email and, for PPD invoices, the complement with its timers. */
+    private String startPaymentProcess(Payment payment, Registration registration, List<String> lines) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("paymentId", payment.getId());
-        variables.put("paymentNumber", number);
+        variables.put("paymentNumber", payment.getNumber());
         variables.put("supplierId", registration.supplierId());
         variables.put("supplierUserId", registrations.mainUserOf(registration.supplierId()));
         variables.put("clientCode", registration.clientCode());
         variables.put("clientName", registration.clientName());
         variables.put("businessName", registration.businessName());
         variables.put("supplierRfc", registration.supplierRfc());
-        variables.put("amountText", money(request.amount()) + " " + request.currency());
-        variables.put("paidOnText", request.paidOn().toString());
+        variables.put("amountText", money(payment.getAmount()) + " " + payment.getCurrency());
+        variables.put("paidOnText", payment.getPaidOn().toString());
         // "|" never occurs in a serie or folio (SAT's pattern excludes it), so it separates the lines safely
         variables.put("invoiceLines", String.join("|", lines));
         variables.put("paymentUrl", "/staff/payments/" + payment.getId());
-        variables.put("repRequired", complementRequired);
-        if (complementRequired) {
-            variables.put("repDueText", complementDue.toString());
-            variables.put("repDueAt", at(complementDue, LocalTime.of(23, 59)));
-            variables.put("repReminderAt", at(complementDue.minusDays(REMINDER_DAYS_BEFORE), LocalTime.of(9, 0)));
-            variables.put("repOverdueAt", at(complementDue.plusDays(1), LocalTime.MIDNIGHT));
+        LocalDate due = payment.getComplementDue();
+        variables.put("repRequired", due != null);
+        if (due != null) {
+            variables.put("repDueText", due.toString());
+            variables.put("repDueAt", at(due, LocalTime.of(23, 59)));
+            variables.put("repReminderAt", at(due.minusDays(REMINDER_DAYS_BEFORE), LocalTime.of(9, 0)));
+            variables.put("repOverdueAt", at(due.plusDays(1), LocalTime.MIDNIGHT));
         }
-        String instance = runtimeService.createProcessInstanceByKey(PROCESS).businessKey(number)
+        return runtimeService.createProcessInstanceByKey(PROCESS).businessKey(payment.getNumber())
                 .processDefinitionWithoutTenantId().setVariables(variables).execute().getId();
-        payment.started(instance);
-        return payment;
     }
 
     /** A new payment date for an invoice waiting for its payment; the supplier sees it at once. */
