@@ -56,9 +56,12 @@ public class Complements {
         this.taskService = taskService;
     }
 
-    /** Accepts the complement or throws every reason it is refused, in the supplier's language. */
+    /**
+     * Accepts the complement or throws every reason it is refused, in the supplier's language. Returns whether SAT
+     * confirmed it is current: when SAT cannot be asked, a complement that matches the payment is accepted anyway.
+     */
     @Transactional
-    public void upload(long supplierId, long paymentId, String name, byte[] xml, String uploadedBy, Locale locale) {
+    public boolean upload(long supplierId, long paymentId, String name, byte[] xml, String uploadedBy, Locale locale) {
         Payment payment = payments.lockById(paymentId).filter(p -> p.getSupplierId() == supplierId)
                 .orElseThrow(PaymentNotFound::new);
         if (!payment.complementOwed()) {
@@ -89,11 +92,13 @@ public class Complements {
             throw new PaymentProblem(problems);
         }
         problems.addAll(againstPayment(payment, details.invoices(), cfdi.pagos().get()));
+        boolean confirmed = false;
         if (problems.isEmpty()) {
             SatStatus status = sat.query(cfdi);
             if (status.verified() && status.estado() == SatStatus.Estado.CANCELADO) {
                 problems.add(PaymentProblem.Message.of("payment.rep.cancelled"));
             }
+            confirmed = status.verified();
         }
         if (!problems.isEmpty()) {
             throw new PaymentProblem(problems);
@@ -110,6 +115,7 @@ public class Complements {
         if (task != null) {
             taskService.complete(task.getId());
         }
+        return confirmed;
     }
 
     /** The Pagos 2.0 content against what treasury registered; the PPD invoices only (PUE ones need no REP). */

@@ -47,9 +47,11 @@ class PaymentController {
             @RequestParam(required = false) MultipartFile xml, RedirectAttributes redirect, Locale locale)
             throws IOException {
         try {
-            complements.upload(supplier.supplierId(), paymentId, xml == null ? null : xml.getOriginalFilename(),
-                    xml == null ? null : xml.getBytes(), supplier.email(), locale);
+            boolean confirmedBySat = complements.upload(supplier.supplierId(), paymentId,
+                    xml == null ? null : xml.getOriginalFilename(), xml == null ? null : xml.getBytes(), supplier.email(),
+                    locale);
             redirect.addFlashAttribute("complementAccepted", true);
+            redirect.addFlashAttribute("satUnconfirmed", !confirmedBySat);
         } catch (PaymentProblem e) {
             redirect.addFlashAttribute("problems", describe(messages, e, locale));
         }

@@ -21,6 +21,7 @@ import mx.supplierportal.support.IntegrationTest;
 import mx.supplierportal.support.MciFixture;
 import mx.supplierportal.support.Pdf;
 import mx.supplierportal.support.TestMail;
+import mx.supplierportal.support.TestSat;
 import mx.supplierportal.support.TestStamp;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -219,8 +220,14 @@ class PaymentIntegrationTest extends IntegrationTest {
                 .isEqualTo("PENDING");
 
         // The right one is accepted and the supplier's task completes
-        String good = TestStamp.stamp(TestCfdis.signed(rep), UUID.randomUUID().toString());
-        assertThat(uploadComplement(paymentId, good)).isNull();
+        String goodUuid = UUID.randomUUID().toString();
+        TestSat.unavailableFor(goodUuid); // SAT down: accepted because it matches, and the supplier is told
+        String good = TestStamp.stamp(TestCfdis.signed(rep), goodUuid);
+        MvcResult accepted = mvc.perform(multipart("/payments/{p}/complement", paymentId)
+                .file(new MockMultipartFile("xml", "rep.xml", "text/xml", good.getBytes(StandardCharsets.UTF_8)))
+                .with(authentication(supplier)).with(csrf())).andReturn();
+        assertThat((Map<String, Object>) accepted.getFlashMap()).containsEntry("complementAccepted", true)
+                .containsEntry("satUnconfirmed", true).doesNotContainKey("problems");
         assertThat(jdbc.queryForObject("select rep_status from payment where id = ?", String.class, paymentId))
                 .isEqualTo("ACCEPTED");
         assertThat(taskService.createTaskQuery().taskId(upload.getId()).count()).isZero();

@@ -22,6 +22,7 @@ public final class TestSat {
 
     private static HttpServer server;
     private static final Map<String, String> ESTADOS = new ConcurrentHashMap<>();
+    private static final java.util.Set<String> DOWN = ConcurrentHashMap.newKeySet();
     private static final Map<String, Hold> HELD = new ConcurrentHashMap<>();
     private static final Pattern ID = Pattern.compile("id=([0-9A-Fa-f-]{36})");
 
@@ -47,6 +48,11 @@ public final class TestSat {
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
+                }
+                if (found && DOWN.contains(id.group(1).toUpperCase(Locale.ROOT))) {
+                    exchange.sendResponseHeaders(503, -1);
+                    exchange.close();
+                    return;
                 }
                 String estado = found ? ESTADOS.getOrDefault(id.group(1).toUpperCase(Locale.ROOT), "Vigente")
                         : "No Encontrado";
@@ -74,6 +80,11 @@ public final class TestSat {
         Hold hold = new Hold(new CountDownLatch(1), new CountDownLatch(1));
         HELD.put(uuid.toUpperCase(Locale.ROOT), hold);
         return hold;
+    }
+
+    /** From now on SAT answers HTTP 503 (service unavailable) for that UUID. */
+    public static void unavailableFor(String uuid) {
+        DOWN.add(uuid.toUpperCase(Locale.ROOT));
     }
 
     /** From now on SAT answers this estado ("Cancelado", "No Encontrado"...) for that UUID. */
