@@ -36,6 +36,9 @@ public class Documents {
         this.clock = clock;
     }
 
+    /** What a CFDI's XML is detected as (invoices and payment complements accept only these). */
+    public static final java.util.Set<String> XML_TYPES = java.util.Set.of("application/xml", "text/xml");
+
     /** Checks and stores a file; throws {@link DocumentRejectedException} and stores nothing when it is not fit. */
     @Transactional(propagation = Propagation.MANDATORY)
     public StoredDocument store(long supplierId, String declaredName, byte[] content, String uploadedBy) {

@@ -216,6 +216,11 @@ public class Invoice {
 
     /** "A-123", or the start of the UUID when there is no serie or folio. */
     public String serieFolio() {
+        return serieFolio(serie, folio, uuid);
+    }
+
+    /** The same for an invoice read as columns (lists that do not load the entity). */
+    public static String serieFolio(String serie, String folio, String uuid) {
         String text = (serie == null ? "" : serie) + (serie != null && folio != null ? "-" : "")
                 + (folio == null ? "" : folio);
         return text.isEmpty() ? uuid.substring(0, 8) : text;

@@ -3,9 +3,9 @@ package mx.supplierportal.invoice;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import mx.supplierportal.web.MexicoTime;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InvoicePayments {
 
-    private static final ZoneId MEXICO = ZoneId.of("America/Mexico_City");
 
     private final InvoiceRepository invoices;
     private final InvoiceRules rules;
@@ -36,7 +35,7 @@ public class InvoicePayments {
         Invoice invoice = invoices.findById(invoiceId).orElseThrow();
         OffsetDateTime received = invoice.getSentAt() == null ? OffsetDateTime.now(clock) : invoice.getSentAt();
         return rules.settingsOf(invoice.getClientId()).proposedPaymentDate(
-                received.atZoneSameInstant(MEXICO).toLocalDate());
+                received.atZoneSameInstant(MexicoTime.ZONE).toLocalDate());
     }
 
     /** Records the (new) payment date: the supplier sees it in "In process" at once. */
@@ -68,10 +67,5 @@ public class InvoicePayments {
     @Transactional(readOnly = true)
     public List<Invoice> payable(long registrationId) {
         return invoices.findByRegistrationIdAndStatusOrderByCreatedAtAsc(registrationId, Invoice.Status.APPROVED);
-    }
-
-    @Transactional(readOnly = true)
-    public InvoiceSettings settingsOf(long clientId) {
-        return rules.settingsOf(clientId);
     }
 }

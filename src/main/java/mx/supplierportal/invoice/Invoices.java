@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -30,6 +29,7 @@ import mx.supplierportal.record.RecordStatus;
 import mx.supplierportal.record.RecordTemplates;
 import mx.supplierportal.supplier.Registrations;
 import mx.supplierportal.supplier.Registrations.Registration;
+import mx.supplierportal.web.MexicoTime;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -50,8 +50,6 @@ public class Invoices {
     static final String SAT_CHECK = "cfdi-sat-check";
     static final String ADD_INFO_TASK = "Task_AddInformation";
     static final int PAGE_SIZE = 20;
-    private static final ZoneId MEXICO = ZoneId.of("America/Mexico_City");
-    private static final Set<String> XML_TYPES = Set.of("application/xml", "text/xml");
 
     public record DocumentView(InvoiceRequirement requirement, StoredDocument document) {
     }
@@ -69,9 +67,10 @@ public class Invoices {
             this(invoices, next, Map.of());
         }
 
-        /** When the invoice last reached that stage (for the dot's tooltip), or null. */
-        public OffsetDateTime reached(Invoice invoice, Invoice.Stage stage) {
-            return stageDates.getOrDefault(invoice.getId(), Map.of()).get(stage.name());
+        /** When the invoice last reached that stage, in Mexico City time (for the dot's tooltip), or null. */
+        public java.time.ZonedDateTime reached(Invoice invoice, Invoice.Stage stage) {
+            OffsetDateTime at = stageDates.getOrDefault(invoice.getId(), Map.of()).get(stage.name());
+            return at == null ? null : at.atZoneSameInstant(MexicoTime.ZONE);
         }
     }
 
@@ -127,7 +126,7 @@ public class Invoices {
         if (settings.isPdfRequired() && (pdf == null || pdf.length == 0)) {
             throw new InvoiceProblem("invoice.pdf.required");
         }
-        LocalDateTime now = LocalDateTime.now(clock.withZone(MEXICO));
+        LocalDateTime now = LocalDateTime.now(clock.withZone(MexicoTime.ZONE));
         ValidationContext context = ValidationContext.NONE.withRequireStamp(true)
                 .withExpectedEmisor(registration.supplierRfc())
                 .withExpectedReceptor(new ValidationContext.ExpectedReceptor(client.getRfc(), client.getName(),
@@ -148,7 +147,7 @@ public class Invoices {
         StoredDocument xmlDocument;
         StoredDocument pdfDocument = null;
         try {
-            xmlDocument = documents.store(supplierId, xmlName, xml, uploadedBy, XML_TYPES);
+            xmlDocument = documents.store(supplierId, xmlName, xml, uploadedBy, Documents.XML_TYPES);
             if (pdf != null && pdf.length > 0) {
                 pdfDocument = documents.store(supplierId, pdfName, pdf, uploadedBy, Set.of("application/pdf"));
             }

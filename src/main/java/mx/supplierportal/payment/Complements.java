@@ -35,21 +35,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Complements {
 
-    private static final Set<String> XML_TYPES = Set.of("application/xml", "text/xml");
     private static final BigDecimal CENT = new BigDecimal("0.01");
 
     private final PaymentRepository payments;
-    private final Payments service;
+    private final PaymentArchive archive;
     private final Clients clients;
     private final Documents documents;
     private final SatStatusClient sat;
     private final TaskService taskService;
     private final CfdiValidator validator = new CfdiValidator();
 
-    Complements(PaymentRepository payments, Payments service, Clients clients, Documents documents,
+    Complements(PaymentRepository payments, PaymentArchive archive, Clients clients, Documents documents,
             SatStatusClient sat, TaskService taskService) {
         this.payments = payments;
-        this.service = service;
+        this.archive = archive;
         this.clients = clients;
         this.documents = documents;
         this.sat = sat;
@@ -70,7 +69,7 @@ public class Complements {
         if (xml == null || xml.length == 0) {
             throw new PaymentProblem("payment.rep.required");
         }
-        Payments.Details details = service.details(payment);
+        PaymentArchive.Details details = archive.details(payment);
         Client client = clients.findById(payment.getClientId()).orElseThrow();
         ValidationReport report = validator.validate(xml, ValidationContext.NONE.withRequireStamp(true)
                 .withExpectedEmisor(details.registration().supplierRfc())
@@ -105,7 +104,7 @@ public class Complements {
         }
         StoredDocument document;
         try {
-            document = documents.store(supplierId, name, xml, uploadedBy, XML_TYPES);
+            document = documents.store(supplierId, name, xml, uploadedBy, Documents.XML_TYPES);
         } catch (DocumentRejectedException e) {
             throw new PaymentProblem(e.messageKey(), e.arguments());
         }
@@ -119,12 +118,12 @@ public class Complements {
     }
 
     /** The Pagos 2.0 content against what treasury registered; the PPD invoices only (PUE ones need no REP). */
-    static List<PaymentProblem.Message> againstPayment(Payment payment, List<Payments.Covered> covered,
+    static List<PaymentProblem.Message> againstPayment(Payment payment, List<PaymentArchive.Covered> covered,
             Cfdi.Pagos pagos) {
         List<PaymentProblem.Message> problems = new ArrayList<>();
-        Map<String, Payments.Covered> expected = new HashMap<>();
+        Map<String, PaymentArchive.Covered> expected = new HashMap<>();
         BigDecimal expectedTotal = BigDecimal.ZERO;
-        for (Payments.Covered line : covered) {
+        for (PaymentArchive.Covered line : covered) {
             if (line.ppd()) {
                 expected.put(line.uuid().toUpperCase(Locale.ROOT), line);
                 expectedTotal = expectedTotal.add(line.amount());
@@ -143,7 +142,7 @@ public class Complements {
             }
             for (Cfdi.DoctoRelacionado docto : pago.documentos()) {
                 String uuid = docto.idDocumento() == null ? "" : docto.idDocumento().toUpperCase(Locale.ROOT);
-                Payments.Covered line = expected.get(uuid);
+                PaymentArchive.Covered line = expected.get(uuid);
                 if (line == null) {
                     problems.add(PaymentProblem.Message.of("payment.rep.otherInvoice", uuid));
                     continue;

@@ -19,11 +19,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class PaymentController {
 
-    private final Payments payments;
+    private final PaymentArchive payments;
     private final Complements complements;
     private final MessageSource messages;
 
-    PaymentController(Payments payments, Complements complements, MessageSource messages) {
+    PaymentController(PaymentArchive payments, Complements complements, MessageSource messages) {
         this.payments = payments;
         this.complements = complements;
         this.messages = messages;

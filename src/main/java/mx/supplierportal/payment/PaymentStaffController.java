@@ -28,10 +28,12 @@ class PaymentStaffController {
     private static final String AMOUNT_PREFIX = "amount_";
 
     private final Payments payments;
+    private final PaymentArchive archive;
     private final MessageSource messages;
 
-    PaymentStaffController(Payments payments, MessageSource messages) {
+    PaymentStaffController(Payments payments, PaymentArchive archive, MessageSource messages) {
         this.payments = payments;
+        this.archive = archive;
         this.messages = messages;
     }
 
@@ -110,7 +112,7 @@ class PaymentStaffController {
 
     @GetMapping("/staff/payments/{paymentId}")
     String show(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long paymentId, Model model) {
-        model.addAttribute("d", payments.forStaff(staff, paymentId));
+        model.addAttribute("d", archive.forStaff(staff, paymentId));
         model.addAttribute("staffView", true);
         return "payment/detail";
     }

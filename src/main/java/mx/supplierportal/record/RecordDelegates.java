@@ -3,12 +3,12 @@ package mx.supplierportal.record;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import mx.supplierportal.web.MexicoTime;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,7 +21,6 @@ import org.springframework.context.annotation.Configuration;
 class RecordDelegates {
 
     static final String EXPIRY_PROCESS = "document-expiry";
-    static final ZoneId MEXICO = ZoneId.of("America/Mexico_City");
 
     private final SupplierRecordRepository records;
     private final RecordEntryRepository entries;
@@ -113,8 +112,8 @@ class RecordDelegates {
                 variables.put("fieldLabelEs", field.label(Locale.forLanguageTag("es")));
                 variables.put("fieldLabelEn", field.label(Locale.ENGLISH));
                 variables.put("validUntil", expires.toString());
-                variables.put("remindAt", remind.atStartOfDay(MEXICO).toOffsetDateTime().toString());
-                variables.put("expiresAt", expires.atStartOfDay(MEXICO).toOffsetDateTime().toString());
+                variables.put("remindAt", remind.atStartOfDay(MexicoTime.ZONE).toOffsetDateTime().toString());
+                variables.put("expiresAt", expires.atStartOfDay(MexicoTime.ZONE).toOffsetDateTime().toString());
                 runtimeService.createProcessInstanceByKey(EXPIRY_PROCESS).businessKey(businessKey)
                         .processDefinitionWithoutTenantId().setVariables(variables).execute();
             }

@@ -33,6 +33,17 @@ public class Registrations {
                 .filter(r -> r.getStatus() == RegistrationStatus.ACTIVE).map(this::view).toList();
     }
 
+    /** The active suppliers of these clients, by business name: one query, and one client lookup per client. */
+    public List<Registration> activeWith(java.util.Collection<String> clientCodes) {
+        java.util.Map<Long, Client> byId = new java.util.HashMap<>();
+        clientCodes.forEach(code -> clients.findByCode(code).ifPresent(c -> byId.put(c.getId(), c)));
+        if (byId.isEmpty()) {
+            return List.of();
+        }
+        return registrations.withClients(byId.keySet(), RegistrationStatus.ACTIVE).stream()
+                .map(r -> view(r, byId.get(r.getClientId()))).toList();
+    }
+
     /** That registration, only if it belongs to this supplier. */
     public Optional<Registration> ofSupplier(long supplierId, long registrationId) {
         return registrations.findById(registrationId)
@@ -50,7 +61,10 @@ public class Registrations {
     }
 
     private Registration view(ClientSupplier r) {
-        Client client = clients.findById(r.getClientId()).orElseThrow();
+        return view(r, clients.findById(r.getClientId()).orElseThrow());
+    }
+
+    private static Registration view(ClientSupplier r, Client client) {
         return new Registration(r.getId(), client.getId(), client.getCode(), client.getName(), r.getSupplier().getId(),
                 r.getSupplier().getRfc(), r.getSupplier().getBusinessName(), r.getStatus());
     }

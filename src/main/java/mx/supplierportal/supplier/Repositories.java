@@ -25,6 +25,10 @@ interface ClientSupplierRepository extends JpaRepository<ClientSupplier, Long> {
     @EntityGraph(attributePaths = "supplier")
     Optional<ClientSupplier> findByIdAndClientId(Long id, Long clientId);
 
+    @Query("select cs from ClientSupplier cs join fetch cs.supplier s where cs.clientId in :clientIds"
+            + " and cs.status = :status order by s.businessName, cs.id")
+    List<ClientSupplier> withClients(java.util.Collection<Long> clientIds, RegistrationStatus status);
+
     @Query("select cs from ClientSupplier cs where cs.supplier.id = :supplierId order by cs.registeredAt")
     List<ClientSupplier> findBySupplierId(Long supplierId);
 

@@ -81,7 +81,6 @@ public final class InvoiceLoadBenchmark {
             System.out.printf(Locale.ROOT, "%d s per phase, %d threads, %s%n", seconds, threads, Runtime.version());
 
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-            var management = app.getBean(org.camunda.bpm.engine.ManagementService.class);
             if (Boolean.parseBoolean(System.getProperty("bench.load", "true"))) {
                 loadPhases(app, base, registrationId, seconds, threads, warmUp);
             } else {

@@ -1,0 +1,123 @@
+package mx.supplierportal.payment;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import mx.supplierportal.client.Clients;
+import mx.supplierportal.invoice.Invoice;
+import mx.supplierportal.security.StaffPrincipal;
+import mx.supplierportal.supplier.Registrations;
+import mx.supplierportal.supplier.Registrations.Registration;
+import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Payments read back: the supplier's archive (keyset-paged) and a payment with the invoices it covers. */
+@Service
+public class PaymentArchive {
+
+    private static final int PAGE_SIZE = 20;
+
+    /** One invoice a payment covers. */
+    public record Covered(long invoiceId, String serieFolio, String uuid, String currency, boolean ppd,
+            BigDecimal amount, BigDecimal balanceBefore, int installment) {
+
+        public BigDecimal balanceAfter() {
+            return balanceBefore.subtract(amount);
+        }
+    }
+
+    public record Details(Payment payment, Registration registration, List<Covered> invoices) {
+    }
+
+    public record ArchiveRow(Payment payment, String clientName, int invoiceCount) {
+    }
+
+    public record ArchivePage(List<ArchiveRow> rows, String next) {
+    }
+
+    private final PaymentRepository payments;
+    private final Registrations registrations;
+    private final Clients clients;
+    private final JdbcTemplate jdbc;
+
+    PaymentArchive(PaymentRepository payments, Registrations registrations, Clients clients, JdbcTemplate jdbc) {
+        this.payments = payments;
+        this.registrations = registrations;
+        this.clients = clients;
+        this.jdbc = jdbc;
+    }
+
+    /** "Payments > Archive": the supplier's payments, newest first, {@code after} = "epochDay_id" of the last row. */
+    @Transactional(readOnly = true)
+    public ArchivePage archive(long supplierId, String after) {
+        LocalDate paidOn = LocalDate.of(9999, 12, 31);
+        long id = Long.MAX_VALUE;
+        if (after != null && after.matches("-?\\d{1,9}_\\d{1,18}")) {
+            String[] parts = after.split("_");
+            paidOn = LocalDate.ofEpochDay(Long.parseLong(parts[0]));
+            id = Long.parseLong(parts[1]);
+        }
+        List<Payment> rows = payments.archive(supplierId, paidOn, id, Limit.of(PAGE_SIZE + 1));
+        String next = null;
+        if (rows.size() > PAGE_SIZE) {
+            rows = rows.subList(0, PAGE_SIZE);
+            Payment last = rows.get(PAGE_SIZE - 1);
+            next = last.getPaidOn().toEpochDay() + "_" + last.getId();
+        }
+        Map<Long, Integer> counts = new HashMap<>();
+        if (!rows.isEmpty()) {
+            String marks = rows.stream().map(p -> "?").collect(Collectors.joining(","));
+            jdbc.query("select payment_id, count(*) from payment_invoice where payment_id in (" + marks
+                    + ") group by payment_id", rs -> {
+                        counts.put(rs.getLong(1), rs.getInt(2));
+                    }, rows.stream().map(Payment::getId).toArray());
+        }
+        Map<Long, String> clientNames = new HashMap<>();
+        List<ArchiveRow> view = new ArrayList<>();
+        for (Payment payment : rows) {
+            String clientName = clientNames.computeIfAbsent(payment.getClientId(),
+                    c -> clients.findById(c).map(client -> client.getName()).orElse(""));
+            view.add(new ArchiveRow(payment, clientName, counts.getOrDefault(payment.getId(), 0)));
+        }
+        return new ArchivePage(view, next);
+    }
+
+    /** A payment of this supplier with the invoices it covers; "not found" for anyone else's. */
+    @Transactional(readOnly = true)
+    public Details ofSupplier(long supplierId, long paymentId) {
+        Payment payment = payments.findById(paymentId).filter(p -> p.getSupplierId() == supplierId)
+                .orElseThrow(PaymentNotFound::new);
+        return details(payment);
+    }
+
+    /** A payment for staff of its client; "not found" for anyone else. */
+    @Transactional(readOnly = true)
+    public Details forStaff(StaffPrincipal staff, long paymentId) {
+        Payment payment = payments.findById(paymentId).orElseThrow(PaymentNotFound::new);
+        Registration registration = registrations.byId(payment.getRegistrationId()).orElseThrow();
+        if (staff == null || !staff.worksFor(registration.clientCode())) {
+            throw new PaymentNotFound();
+        }
+        return new Details(payment, registration, covered(payment.getId()));
+    }
+
+    Details details(Payment payment) {
+        return new Details(payment, registrations.byId(payment.getRegistrationId()).orElseThrow(),
+                covered(payment.getId()));
+    }
+
+    List<Covered> covered(long paymentId) {
+        return jdbc.query("select i.id, i.serie, i.folio, i.uuid, i.currency, i.payment_method, pi.amount, "
+                + "pi.balance_before, pi.installment from payment_invoice pi join invoice i on i.id = pi.invoice_id "
+                + "where pi.payment_id = ? order by i.created_at, i.id", (rs, n) -> new Covered(rs.getLong(1),
+                        Invoice.serieFolio(rs.getString(2), rs.getString(3), rs.getString(4)), rs.getString(4),
+                        rs.getString(5), "PPD".equals(rs.getString(6)), rs.getBigDecimal(7), rs.getBigDecimal(8),
+                        rs.getInt(9)), paymentId);
+    }
+}
