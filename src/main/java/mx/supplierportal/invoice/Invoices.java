@@ -56,6 +56,11 @@ public class Invoices {
 
     public record Details(Invoice invoice, Registration registration, Cfdi cfdi, List<DocumentView> documents,
             List<String> missing, List<StageEvent> events) {
+
+        /** The validation warnings found at upload; {@code message(locale)} reads each in a language. */
+        public List<Finding> warnings() {
+            return InvoiceWarnings.decode(invoice.getWarnings());
+        }
     }
 
     public record StageEvent(String stage, String status, OffsetDateTime at) {
@@ -154,8 +159,7 @@ public class Invoices {
         } catch (DocumentRejectedException e) {
             throw new InvoiceProblem(e.messageKey(), e.arguments());
         }
-        List<String> warnings = report.findings().stream().filter(f -> f.severity() == Severity.WARNING)
-                .map(Finding::code).toList();
+        List<Finding> warnings = report.findings().stream().filter(f -> f.severity() == Severity.WARNING).toList();
         Cfdi.Comprobante c = cfdi.comprobante();
         Invoice draft = new Invoice(client.getId(), registrationId, supplierId,
                 cfdi.timbre().orElseThrow().uuid().toUpperCase(Locale.ROOT), c.serie(), c.folio(),
@@ -163,7 +167,7 @@ public class Invoices {
                 c.tipoCambio() == null ? null : new BigDecimal(c.tipoCambio()), new BigDecimal(c.subTotal()),
                 new BigDecimal(c.total()), c.metodoPago(), cfdi.emisor().rfc(), cfdi.receptor().rfc(),
                 xmlDocument.getId(), pdfDocument == null ? null : pdfDocument.getId(),
-                warnings.isEmpty() ? null : String.join(",", warnings), OffsetDateTime.now(clock));
+                InvoiceWarnings.encode(warnings), OffsetDateTime.now(clock));
         if (pdf != null && pdf.length > 0
                 && mx.supplierportal.document.PdfText.shows(pdf, draft.getUuid()).equals(Optional.of(false))) {
             draft.pdfWithoutUuid();

@@ -283,6 +283,35 @@ class InvoiceIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void warningsAreShownInTheReadersLanguageAndDoNotStopSending() throws Exception {
+        String uuid = UUID.randomUUID().toString();
+        // A complement the portal does not process yet: the seal cannot be checked, which is a warning only
+        String withOtherComplement = freshInvoice(uuid).replace("</cfdi:Complemento>",
+                "<x:Otro xmlns:x=\"urn:example\" Dato=\"1\"/></cfdi:Complemento>");
+        upload(withOtherComplement, Pdf.withText("Folio fiscal " + uuid), supplier)
+                .andExpect(flash().attribute("uploaded", true));
+        long id = invoiceId(uuid);
+        mvc.perform(get("/invoice/{i}", id).with(authentication(supplier)))
+                .andExpect(content().string(containsString("Avisos de la validación (no impiden enviarla):")))
+                .andExpect(content().string(containsString("No se pudo verificar el sello porque el CFDI trae un "
+                        + "complemento que aún no se procesa (Otro).")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("SEAL-UNVERIFIABLE"))));
+        mvc.perform(get("/invoice/{i}", id).with(authentication(supplier))
+                .cookie(new jakarta.servlet.http.Cookie("portal-lang", "en")))
+                .andExpect(content().string(containsString("The seal could not be verified because the CFDI has a "
+                        + "complement that is not processed yet (Otro).")));
+        mvc.perform(multipart("/invoice/{i}/documents/{r}", id, requirement("purchaseOrder"))
+                .file(new MockMultipartFile("file", "oc.pdf", "application/pdf", Pdf.withText("OC")))
+                .with(authentication(supplier)).with(csrf()));
+        mvc.perform(post("/invoice/{i}/send", id).with(authentication(supplier)).with(csrf()))
+                .andExpect(flash().attribute("sent", true));
+        // the reviewer sees the same on the staff page
+        mvc.perform(get("/staff/invoices/{i}", id).with(authentication(signIn("mcipayables", ADMIN_PASSWORD))))
+                .andExpect(content().string(containsString("No se pudo verificar el sello porque el CFDI trae un "
+                        + "complemento que aún no se procesa (Otro).")));
+    }
+
+    @Test
     void anApprovedRecordCanBeRequired() throws Exception {
         jdbc.update("update record_template set approved_before_invoicing = true where client_id = "
                 + "(select id from client where code = ?)", MCI);
