@@ -41,6 +41,13 @@ public class PaymentArchive {
     public record ArchivePage(List<ArchiveRow> rows, String next) {
     }
 
+    /** A row of treasury's list: the payment, the supplier paid and how many invoices it covers. */
+    public record StaffRow(Payment payment, String businessName, String supplierRfc, int invoiceCount) {
+    }
+
+    public record StaffPage(List<StaffRow> rows, String next) {
+    }
+
     private final PaymentRepository payments;
     private final Registrations registrations;
     private final Clients clients;
@@ -56,28 +63,14 @@ public class PaymentArchive {
     /** "Payments > Archive": the supplier's payments, newest first, {@code after} = "epochDay_id" of the last row. */
     @Transactional(readOnly = true)
     public ArchivePage archive(long supplierId, String after) {
-        LocalDate paidOn = LocalDate.of(9999, 12, 31);
-        long id = Long.MAX_VALUE;
-        if (after != null && after.matches("-?\\d{1,9}_\\d{1,18}")) {
-            String[] parts = after.split("_");
-            paidOn = LocalDate.ofEpochDay(Long.parseLong(parts[0]));
-            id = Long.parseLong(parts[1]);
-        }
-        List<Payment> rows = payments.archive(supplierId, paidOn, id, Limit.of(PAGE_SIZE + 1));
+        Keyset from = Keyset.after(after);
+        List<Payment> rows = payments.archive(supplierId, from.paidOn(), from.id(), Limit.of(PAGE_SIZE + 1));
         String next = null;
         if (rows.size() > PAGE_SIZE) {
             rows = rows.subList(0, PAGE_SIZE);
-            Payment last = rows.get(PAGE_SIZE - 1);
-            next = last.getPaidOn().toEpochDay() + "_" + last.getId();
+            next = Keyset.of(rows.get(PAGE_SIZE - 1));
         }
-        Map<Long, Integer> counts = new HashMap<>();
-        if (!rows.isEmpty()) {
-            String marks = rows.stream().map(p -> "?").collect(Collectors.joining(","));
-            jdbc.query("select payment_id, count(*) from payment_invoice where payment_id in (" + marks
-                    + ") group by payment_id", rs -> {
-                        counts.put(rs.getLong(1), rs.getInt(2));
-                    }, rows.stream().map(Payment::getId).toArray());
-        }
+        Map<Long, Integer> counts = invoiceCounts(rows);
         Map<Long, String> clientNames = new HashMap<>();
         List<ArchiveRow> view = new ArrayList<>();
         for (Payment payment : rows) {
@@ -86,6 +79,69 @@ public class PaymentArchive {
             view.add(new ArchiveRow(payment, clientName, counts.getOrDefault(payment.getId(), 0)));
         }
         return new ArchivePage(view, next);
+    }
+
+    /**
+     * Treasury's list: the payments of every client this person pays for (its treasury or admins; anyone else gets
+     * "not found"), newest first, optionally only those whose complement is in {@code only}.
+     */
+    @Transactional(readOnly = true)
+    public StaffPage forTreasury(StaffPrincipal staff, Payment.ComplementStatus only, String after) {
+        List<Long> clientIds = staff == null ? List.of() : staff.tenantIds().stream()
+                .filter(code -> Payments.paysFor(staff, code))
+                .map(code -> clients.findByCode(code).map(c -> c.getId()).orElse(null))
+                .filter(java.util.Objects::nonNull).toList();
+        if (clientIds.isEmpty()) {
+            throw new PaymentNotFound();
+        }
+        Keyset from = Keyset.after(after);
+        List<Payment> rows = only == null
+                ? payments.ofClients(clientIds, from.paidOn(), from.id(), Limit.of(PAGE_SIZE + 1))
+                : payments.ofClients(clientIds, only, from.paidOn(), from.id(), Limit.of(PAGE_SIZE + 1));
+        String next = null;
+        if (rows.size() > PAGE_SIZE) {
+            rows = rows.subList(0, PAGE_SIZE);
+            next = Keyset.of(rows.get(PAGE_SIZE - 1));
+        }
+        Map<Long, Integer> counts = invoiceCounts(rows);
+        Map<Long, Registration> suppliers = registrations.byIds(rows.stream().map(Payment::getRegistrationId)
+                .collect(Collectors.toSet()));
+        List<StaffRow> view = new ArrayList<>();
+        for (Payment payment : rows) {
+            Registration registration = suppliers.get(payment.getRegistrationId());
+            view.add(new StaffRow(payment, registration.businessName(), registration.supplierRfc(),
+                    counts.getOrDefault(payment.getId(), 0)));
+        }
+        return new StaffPage(view, next);
+    }
+
+    /** Where a keyset page starts: after the row paid on {@code paidOn} with {@code id} ("epochDay_id"). */
+    private record Keyset(LocalDate paidOn, long id) {
+
+        static Keyset after(String text) {
+            if (text != null && text.matches("-?\\d{1,9}_\\d{1,18}")) {
+                String[] parts = text.split("_");
+                return new Keyset(LocalDate.ofEpochDay(Long.parseLong(parts[0])), Long.parseLong(parts[1]));
+            }
+            return new Keyset(LocalDate.of(9999, 12, 31), Long.MAX_VALUE);
+        }
+
+        static String of(Payment last) {
+            return last.getPaidOn().toEpochDay() + "_" + last.getId();
+        }
+    }
+
+    /** How many invoices each of these payments covers (one query). */
+    private Map<Long, Integer> invoiceCounts(List<Payment> rows) {
+        Map<Long, Integer> counts = new HashMap<>();
+        if (!rows.isEmpty()) {
+            String marks = rows.stream().map(p -> "?").collect(Collectors.joining(","));
+            jdbc.query("select payment_id, count(*) from payment_invoice where payment_id in (" + marks
+                    + ") group by payment_id", rs -> {
+                        counts.put(rs.getLong(1), rs.getInt(2));
+                    }, rows.stream().map(Payment::getId).toArray());
+        }
+        return counts;
     }
 
     /** A payment of this supplier with the invoices it covers; "not found" for anyone else's. */

@@ -2,6 +2,7 @@ package mx.supplierportal.payment;
 
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
@@ -21,4 +22,15 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
     @Query("select p from Payment p where p.supplierId = :supplierId"
             + " and (p.paidOn < :paidOn or (p.paidOn = :paidOn and p.id < :id)) order by p.paidOn desc, p.id desc")
     List<Payment> archive(Long supplierId, LocalDate paidOn, Long id, Limit limit);
+
+    /** Treasury's list: the payments of these clients, newest first, keyset-paged by (paidOn, id). */
+    @Query("select p from Payment p where p.clientId in :clientIds"
+            + " and (p.paidOn < :paidOn or (p.paidOn = :paidOn and p.id < :id)) order by p.paidOn desc, p.id desc")
+    List<Payment> ofClients(Collection<Long> clientIds, LocalDate paidOn, Long id, Limit limit);
+
+    /** The same, only payments whose complement is in this status. */
+    @Query("select p from Payment p where p.clientId in :clientIds and p.complementStatus = :status"
+            + " and (p.paidOn < :paidOn or (p.paidOn = :paidOn and p.id < :id)) order by p.paidOn desc, p.id desc")
+    List<Payment> ofClients(Collection<Long> clientIds, Payment.ComplementStatus status, LocalDate paidOn, Long id,
+            Limit limit);
 }

@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Treasury's pages: register a payment covering one or more invoices of one supplier (a portal page, since one
- * payment spans several invoices and their processes), see a payment, and change an invoice's payment date.
+ * Treasury's pages: the client's payments, register a payment covering one or more invoices of one supplier (a
+ * portal page, since one payment spans several invoices and their processes), see a payment, and change an
+ * invoice's payment date.
  */
 @Controller
 class PaymentStaffController {
@@ -35,6 +36,18 @@ class PaymentStaffController {
         this.payments = payments;
         this.archive = archive;
         this.messages = messages;
+    }
+
+    /** Treasury's payments, newest first; {@code complement} keeps only one complement status (say, OVERDUE). */
+    @GetMapping("/staff/payments")
+    String list(@AuthenticationPrincipal StaffPrincipal staff, @RequestParam(required = false) String complement,
+            @RequestParam(required = false) String after, Model model) {
+        Payment.ComplementStatus only = java.util.Arrays.stream(Payment.ComplementStatus.values())
+                .filter(s -> s.name().equals(complement)).findFirst().orElse(null);
+        model.addAttribute("page", archive.forTreasury(staff, only, after));
+        model.addAttribute("complement", only == null ? "" : only.name());
+        model.addAttribute("statuses", Payment.ComplementStatus.values());
+        return "payment/staff-list";
     }
 
     @GetMapping("/staff/payments/new")

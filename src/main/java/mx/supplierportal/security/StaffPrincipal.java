@@ -63,6 +63,11 @@ public final class StaffPrincipal implements Principal, Serializable {
         return worksFor(clientCode) && groupIds.contains(clientCode + "-admin");
     }
 
+    /** Whether this person has {@code role} (group {@code {clientCode}-{role}}) at any client it works for. */
+    public boolean hasRoleAtAnyClient(String role) {
+        return tenantIds.stream().anyMatch(code -> groupIds.contains(code + "-" + role));
+    }
+
     /** The client codes this person administers, sorted. */
     public List<String> administeredClients() {
         List<String> codes = new ArrayList<>();

@@ -54,6 +54,18 @@ public class Registrations {
         return registrations.findById(registrationId).map(this::view);
     }
 
+    /** These registrations by id, with their suppliers (one query; a client lookup per client). */
+    public java.util.Map<Long, Registration> byIds(java.util.Collection<Long> registrationIds) {
+        java.util.Map<Long, Client> clientsById = new java.util.HashMap<>();
+        java.util.Map<Long, Registration> views = new java.util.HashMap<>();
+        for (ClientSupplier registration : registrations.withSuppliers(registrationIds)) {
+            Client client = clientsById.computeIfAbsent(registration.getClientId(),
+                    id -> clients.findById(id).orElseThrow());
+            views.put(registration.getId(), view(registration, client));
+        }
+        return views;
+    }
+
     /** The supplier's user who receives its emails (the first one). */
     public long mainUserOf(long supplierId) {
         return users.findFirstBySupplierIdOrderById(supplierId).map(SupplierUser::getId)

@@ -29,6 +29,9 @@ interface ClientSupplierRepository extends JpaRepository<ClientSupplier, Long> {
             + " and cs.status = :status order by s.businessName, cs.id")
     List<ClientSupplier> withClients(java.util.Collection<Long> clientIds, RegistrationStatus status);
 
+    @Query("select cs from ClientSupplier cs join fetch cs.supplier where cs.id in :ids")
+    List<ClientSupplier> withSuppliers(java.util.Collection<Long> ids);
+
     @Query("select cs from ClientSupplier cs where cs.supplier.id = :supplierId order by cs.registeredAt")
     List<ClientSupplier> findBySupplierId(Long supplierId);
 

@@ -119,5 +119,17 @@ class PaymentJourneyTest extends BrowserJourney {
             assertThat(supplier.locator("#covered tr[data-uuid='" + uuid + "']")).containsText("3,327.01 MXN");
         }
         Browser.screenshot(supplier, "44-payment-details");
+
+        // Treasury finds the payment again from its start page, and opens it
+        treasury.navigate("/");
+        treasury.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ver pagos registrados")).click();
+        Locator registered = treasury.locator("tr[data-number='SPEI-7781']");
+        assertThat(registered).containsText("Escuela Kemper Urgate");
+        assertThat(registered).containsText("6,654.02");
+        assertThat(registered.locator("td").nth(5)).hasText("2");
+        Browser.screenshot(treasury, "45-staff-payments");
+        registered.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("SPEI-7781")).click();
+        assertThat(treasury.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("← Pagos registrados")))
+                .isVisible();
     }
 }

@@ -169,6 +169,11 @@ class PaymentIntegrationTest extends IntegrationTest {
         assertThat(archive).contains("TR-1", "6,654.02", "No se requiere");
         String details = page("/payments/" + paymentId, supplier);
         assertThat(details).contains(a.toUpperCase(), b.toUpperCase(), "SPEI 1234", "03 · Transferencia electrónica");
+        // Treasury finds it again in its list of payments (newest first), and by complement status
+        assertThat(page("/staff/payments", treasury)).contains("data-number=\"TR-1\"", "Escuela Kemper Urgate",
+                "6,654.02", "href=\"/staff/payments/" + paymentId + "\"");
+        assertThat(page("/staff/payments?complement=NOT_REQUIRED", treasury)).contains("data-number=\"TR-1\"");
+        assertThat(page("/staff/payments?complement=PENDING", treasury)).doesNotContain("data-number=\"TR-1\"");
 
         // The same payment number twice is refused
         String c = UUID.randomUUID().toString();
@@ -194,6 +199,8 @@ class PaymentIntegrationTest extends IntegrationTest {
         long paymentId = jdbc.queryForObject("select id from payment where payment_number = ?", Long.class,
                 "PPD-" + uuid.substring(0, 8));
         assertThat(invoiceStatus(uuid)).isEqualTo("APPROVED"); // 1,160.00 still to pay
+        assertThat(page("/staff/payments?complement=PENDING", treasury))
+                .contains("data-number=\"PPD-" + uuid.substring(0, 8) + "\"");
         runJobs();
         assertThat(TestMail.text(lastMailTo(EKU_EMAIL))).contains("cargue el complemento de pago en el portal antes "
                 + "del 2025-04-05");
@@ -288,6 +295,16 @@ class PaymentIntegrationTest extends IntegrationTest {
                 .with(authentication(stranger)).with(csrf())).andExpect(status().isNotFound());
         assertThat(page("/payments", stranger)).doesNotContain("OWN-" + uuid.substring(0, 6));
         assertThat(page("/payments", supplier)).contains("OWN-" + uuid.substring(0, 6));
+        // Treasury's list: only its own client's payments; payables of this client and suppliers cannot open it
+        assertThat(page("/staff/payments", treasury)).contains("OWN-" + uuid.substring(0, 6));
+        assertThat(page("/staff/payments", otherStaff)).doesNotContain("OWN-" + uuid.substring(0, 6))
+                .contains("id=\"no-payments\"");
+        mvc.perform(get("/staff/payments").with(authentication(signIn("mcipayables", ADMIN_PASSWORD))))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/staff/payments").with(authentication(supplier))).andExpect(status().isForbidden());
+        // so the start page offers payments to treasury only
+        assertThat(page("/", treasury)).contains("id=\"payments-card\"", "href=\"/staff/payments\"");
+        assertThat(page("/", signIn("mcipayables", ADMIN_PASSWORD))).doesNotContain("payments-card");
 
         // The archive is paged (20 a page, newest first, keyset): 21 payments of the second supplier
         jdbc.update("insert into payment (client_id, client_supplier_id, supplier_id, payment_number, number_key, "
@@ -301,6 +318,17 @@ class PaymentIntegrationTest extends IntegrationTest {
         assertThat(link.find()).isTrue();
         String next = link.group(1);
         assertThat(page(next, stranger)).contains("ARCH-1<").doesNotContain("ARCH-2<");
+        // Treasury's list is paged the same way: 20 rows, then the next ones, none twice
+        var numbers = java.util.regex.Pattern.compile("data-number=\"([^\"]+)\"");
+        String firstStaffPage = page("/staff/payments", treasury);
+        List<String> firstRows = numbers.matcher(firstStaffPage).results().map(m -> m.group(1)).toList();
+        assertThat(firstRows).hasSize(20);
+        var staffLink = java.util.regex.Pattern.compile("href=\"(/staff/payments\\?after=[^\"]+)\"")
+                .matcher(firstStaffPage);
+        assertThat(staffLink.find()).isTrue();
+        List<String> secondRows = numbers.matcher(page(staffLink.group(1), treasury)).results().map(m -> m.group(1))
+                .toList();
+        assertThat(secondRows).isNotEmpty().doesNotContainAnyElementsOf(firstRows);
     }
 
     int payments(String like) {
