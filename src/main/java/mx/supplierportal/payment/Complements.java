@@ -29,8 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The payment complement (REP, a CFDI of type P with Pagos 2.0) a supplier uploads for a payment that covered PPD
  * invoices: checked by the CFDI core with this client's context, then against the registered payment (the related
  * documents are exactly the PPD invoices paid, with the amounts, previous and remaining balances and installment
- * numbers treasury registered), and asked at SAT. Accepted, it is stored and the supplier's task completes;
- * refused, every finding is returned and nothing is stored.
+ * numbers treasury registered), and asked at SAT. Accepted, it is stored and the supplier's task completes (when
+ * SAT could not confirm it, the process asks again later: {@link #recheck}); refused, every finding is returned and
+ * nothing is stored.
  */
 @Service
 public class Complements {
@@ -97,7 +98,7 @@ public class Complements {
             if (status.verified() && status.estado() == SatStatus.Estado.CANCELADO) {
                 problems.add(PaymentProblem.Message.of("payment.rep.cancelled"));
             }
-            confirmed = status.verified();
+            confirmed = status.verified() && status.estado() == SatStatus.Estado.VIGENTE;
         }
         if (!problems.isEmpty()) {
             throw new PaymentProblem(problems);
@@ -108,13 +109,55 @@ public class Complements {
         } catch (DocumentRejectedException e) {
             throw new PaymentProblem(e.messageKey(), e.arguments());
         }
-        payment.complementAccepted(document.getId(), cfdi.timbre().orElseThrow().uuid().toUpperCase(Locale.ROOT));
+        String uuid = cfdi.timbre().orElseThrow().uuid().toUpperCase(Locale.ROOT);
+        payment.complementAccepted(document.getId(), uuid, confirmed);
         Task task = taskService.createTaskQuery().processInstanceId(payment.getProcessInstanceId())
                 .taskDefinitionKey("Task_UploadRep").singleResult();
         if (task != null) {
-            taskService.complete(task.getId());
+            // not confirmed: payment-received asks SAT again in the background
+            taskService.complete(task.getId(), Map.of("repSatConfirmed", confirmed, "repUuid", uuid));
         }
         return confirmed;
+    }
+
+    /**
+     * Asks SAT again about an accepted complement it could not confirm during the upload ({@code payment-received},
+     * in a job). Returns true when SAT reports it cancelled: the complement is owed again. Throws while SAT cannot
+     * be asked or does not list it yet, so that the job is retried and finally becomes an incident.
+     */
+    @Transactional
+    public boolean recheck(long paymentId) {
+        Payment unlocked = payments.findById(paymentId)
+                .orElseThrow(() -> new IllegalStateException("payment " + paymentId + " does not exist"));
+        if (unlocked.getComplementStatus() != Payment.ComplementStatus.ACCEPTED || unlocked.isComplementSatConfirmed()) {
+            return false; // nothing left to confirm
+        }
+        Cfdi cfdi;
+        try {
+            cfdi = new mx.supplierportal.cfdi.CfdiReader().read(documents.content(
+                    documents.find(unlocked.getComplementDocumentId()).orElseThrow()));
+        } catch (mx.supplierportal.cfdi.CfdiReadException e) {
+            throw new IllegalStateException("stored complement of payment " + paymentId + " no longer reads", e);
+        }
+        // SAT is asked before the payment row is taken, so that a supplier's upload never waits on SAT
+        SatStatus status = sat.query(cfdi);
+        if (!status.verified()) {
+            throw new IllegalStateException("SAT could not be asked: " + status.reason());
+        }
+        if (status.estado() != SatStatus.Estado.VIGENTE && status.estado() != SatStatus.Estado.CANCELADO) {
+            throw new IllegalStateException("SAT does not list the complement yet: " + status.estado());
+        }
+        Payment payment = payments.lockById(paymentId).orElseThrow();
+        if (payment.getComplementStatus() != Payment.ComplementStatus.ACCEPTED
+                || !cfdi.timbre().orElseThrow().uuid().equalsIgnoreCase(payment.getComplementUuid())) {
+            return false; // replaced meanwhile
+        }
+        if (status.estado() == SatStatus.Estado.CANCELADO) {
+            payment.complementCancelledAtSat();
+            return true;
+        }
+        payment.complementConfirmedAtSat();
+        return false;
     }
 
     /** The Pagos 2.0 content against what treasury registered; the PPD invoices only (PUE ones need no REP). */

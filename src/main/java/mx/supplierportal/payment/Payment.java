@@ -72,6 +72,9 @@ public class Payment {
     @Column(name = "rep_document_id")
     private Long complementDocumentId;
 
+    @Column(name = "rep_sat_confirmed", nullable = false)
+    private boolean complementSatConfirmed;
+
     @Column(name = "rep_uuid")
     private String complementUuid;
 
@@ -124,6 +127,8 @@ public class Payment {
     public LocalDate getComplementDue() { return complementDue; }
     public Long getComplementDocumentId() { return complementDocumentId; }
     public String getComplementUuid() { return complementUuid; }
+    /** SAT confirmed that the accepted complement is current (during the upload or asked again later). */
+    public boolean isComplementSatConfirmed() { return complementSatConfirmed; }
     public String getProcessInstanceId() { return processInstanceId; }
 
     /** The supplier still has to upload the complement (pending or overdue). */
@@ -135,10 +140,26 @@ public class Payment {
         this.processInstanceId = processInstanceId;
     }
 
-    void complementAccepted(long documentId, String uuid) {
+    void complementAccepted(long documentId, String uuid, boolean satConfirmed) {
         this.complementStatus = ComplementStatus.ACCEPTED;
         this.complementDocumentId = documentId;
         this.complementUuid = uuid;
+        this.complementSatConfirmed = satConfirmed;
+    }
+
+    void complementConfirmedAtSat() {
+        this.complementSatConfirmed = true;
+    }
+
+    /**
+     * SAT reports the accepted complement cancelled: it is owed again (the cancelled file stays among the supplier's
+     * stored documents, and its UUID in the process history).
+     */
+    void complementCancelledAtSat() {
+        this.complementStatus = ComplementStatus.PENDING;
+        this.complementDocumentId = null;
+        this.complementUuid = null;
+        this.complementSatConfirmed = false;
     }
 
     void complementOverdue() {

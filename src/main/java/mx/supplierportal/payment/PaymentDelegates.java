@@ -47,6 +47,25 @@ class PaymentDelegates {
         };
     }
 
+    /**
+     * Asks SAT again about a complement it could not confirm at upload; sets repCancelled. When SAT reports it
+     * cancelled the complement is owed again, and the reminder (if its date already passed) moves to a day from now,
+     * so that the supplier's renewed task does not start with a reminder minutes after the "cancelled" email.
+     */
+    @Bean
+    JavaDelegate recheckComplementAtSatDelegate(Complements complements, java.time.Clock clock) {
+        return execution -> {
+            long id = ((Number) execution.getVariable("paymentId")).longValue();
+            boolean cancelled = complements.recheck(id);
+            execution.setVariable("repCancelled", cancelled);
+            Object reminder = execution.getVariable("repReminderAt");
+            java.util.Date dayFromNow = java.util.Date.from(clock.instant().plus(java.time.Duration.ofDays(1)));
+            if (cancelled && reminder instanceof java.util.Date at && at.before(dayFromNow)) {
+                execution.setVariable("repReminderAt", dayFromNow);
+            }
+        };
+    }
+
     private static long invoiceId(DelegateExecution execution) {
         return ((Number) execution.getVariable("invoiceId")).longValue();
     }

@@ -239,6 +239,37 @@ class PaymentIntegrationTest extends IntegrationTest {
                 .isEqualTo("ACCEPTED");
         assertThat(taskService.createTaskQuery().taskId(upload.getId()).count()).isZero();
         assertThat(page("/payments", supplier)).contains("Recibido");
+
+        // SAT is asked again in the background; while it is down the job waits for its next retry
+        runJobs();
+        assertThat(page("/payments/" + paymentId, supplier))
+                .contains("El SAT aún no confirma que este complemento esté vigente");
+        String instance = jdbc.queryForObject("select process_instance_id from payment where id = ?", String.class,
+                paymentId);
+        var recheck = managementService.createJobQuery().processInstanceId(instance).activityId("Task_RecheckRepSat")
+                .singleResult();
+        assertThat(recheck.getExceptionMessage()).contains("SAT could not be asked");
+        // ... and when SAT answers that it is cancelled, the complement is owed again and the supplier is told
+        TestSat.answer(goodUuid, "Cancelado");
+        managementService.executeJob(recheck.getId()); // as the next retry does
+        runJobs();
+        assertThat(jdbc.queryForObject("select rep_status from payment where id = ?", String.class, paymentId))
+                .isEqualTo("PENDING");
+        var cancelledMail = lastMailTo(EKU_EMAIL);
+        assertThat(TestMail.subject(cancelledMail))
+                .isEqualTo("El SAT informa cancelado su complemento de pago para Municipio de Cuautitlán Izcalli");
+        assertThat(TestMail.text(cancelledMail)).contains("PPD-" + uuid.substring(0, 8), goodUuid.toUpperCase());
+        assertThat(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey("Task_UploadRep")
+                .count()).isEqualTo(1);
+        assertThat(page("/payments/" + paymentId, supplier)).contains("Pendiente (vence el 05/04/2025)",
+                "complement-upload");
+        assertThat(uploadComplement(paymentId, good)).contains("El SAT informa que este complemento está cancelado.");
+
+        // A new one that SAT confirms at once: accepted, confirmed, the process ends
+        String renewed = TestStamp.stamp(TestCfdis.signed(rep), UUID.randomUUID().toString());
+        assertThat(uploadComplement(paymentId, renewed)).isNull();
+        assertThat(page("/payments/" + paymentId, supplier)).contains("Recibido", "Vigente en el SAT");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
     }
 
     @SuppressWarnings("unchecked")

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Every path of processes/payment-scheduling.bpmn and processes/payment-received.bpmn, timers included. */
+/** Every path of processes/payment-scheduling.bpmn and processes/payment-received.bpmn, timers and retries included. */
 @Deployment(resources = {"processes/payment-scheduling.bpmn", "processes/payment-received.bpmn",
         "forms/payment-schedule.form", "forms/payment-complement-overdue.form"})
 class PaymentProcessTest {
@@ -143,9 +143,48 @@ class PaymentProcessTest {
         execute(job("Task_SendRepReminder", instance)); // the reminder email is behind asyncBefore
         assertThat(instance).hasPassed("EndEvent_ReminderSent").isWaitingAt("Task_UploadRep");
 
-        complete(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_UploadRep").singleResult());
+        complete(upload(instance), withVariables("repSatConfirmed", true));
         assertThat(instance).hasPassed("EndEvent_RepReceived").isEnded();
         assertThat(calls).containsExactly("mail:payment-made", "mail:payment-complement-reminder");
+    }
+
+    private static org.camunda.bpm.engine.task.Task upload(ProcessInstance instance) {
+        return taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_UploadRep").singleResult();
+    }
+
+    @Test
+    void aComplementSatCouldNotConfirmIsAskedAgainAndComesBackWhenCancelled() {
+        Instant now = Instant.now();
+        ProcessInstance instance = received(true, now.plus(10, ChronoUnit.DAYS), now.plus(14, ChronoUnit.DAYS));
+        java.util.Deque<String> sat = new java.util.ArrayDeque<>(List.of("down", "cancelled", "current"));
+        Mocks.register("recheckComplementAtSatDelegate", (JavaDelegate) e -> {
+            String answer = sat.removeFirst();
+            calls.add("sat:" + answer);
+            if (answer.equals("down")) {
+                throw new IllegalStateException("SAT could not be asked");
+            }
+            e.setVariable("repCancelled", answer.equals("cancelled"));
+        });
+        // accepted without SAT's confirmation: asked again in the background, retried while SAT is down
+        complete(upload(instance), withVariables("repSatConfirmed", false, "repUuid", "REP-1"));
+        assertThat(instance).isWaitingAt("Task_RecheckRepSat");
+        Job recheck = job("Task_RecheckRepSat", instance);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService().executeJob(recheck.getId()))
+                .hasMessageContaining("SAT could not be asked");
+        Job retried = job("Task_RecheckRepSat", instance);
+        assertThat(retried.getRetries()).isEqualTo(11); // R12/PT2H: retried every two hours for a day
+        assertThat(retried.getDuedate()).isAfter(Date.from(now.plus(110, ChronoUnit.MINUTES)));
+        // SAT reports it cancelled: the supplier is emailed and has to upload one again
+        execute(retried);
+        execute(job("Task_SendRepCancelledEmail", instance));
+        assertThat(instance).isWaitingAt("Task_UploadRep");
+        assertThat(upload(instance)).hasCandidateGroup("supplier-3");
+        // the new one is not confirmed either; this time SAT says it is current
+        complete(upload(instance), withVariables("repSatConfirmed", false, "repUuid", "REP-2"));
+        execute(job("Task_RecheckRepSat", instance));
+        assertThat(instance).hasPassed("EndEvent_RepConfirmed").isEnded();
+        assertThat(calls).containsExactly("mail:payment-made", "sat:down", "sat:cancelled",
+                "mail:payment-complement-cancelled", "sat:current");
     }
 
     @Test
@@ -159,7 +198,7 @@ class PaymentProcessTest {
         assertThat(followUp).isNotNull();
         assertThat(followUp).hasCandidateGroup("mci-treasury");
         // the supplier can still upload it late; treasury closes its follow-up
-        complete(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_UploadRep").singleResult());
+        complete(upload(instance), withVariables("repSatConfirmed", true));
         complete(followUp);
         assertThat(instance).hasPassed("EndEvent_RepReceived", "EndEvent_FollowedUp").isEnded();
     }

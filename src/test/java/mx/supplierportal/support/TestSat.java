@@ -87,8 +87,9 @@ public final class TestSat {
         DOWN.add(uuid.toUpperCase(Locale.ROOT));
     }
 
-    /** From now on SAT answers this estado ("Cancelado", "No Encontrado"...) for that UUID. */
+    /** From now on SAT answers this estado ("Cancelado", "No Encontrado"...) for that UUID, even if it was down. */
     public static void answer(String uuid, String estado) {
         ESTADOS.put(uuid.toUpperCase(Locale.ROOT), estado);
+        DOWN.remove(uuid.toUpperCase(Locale.ROOT));
     }
 }
