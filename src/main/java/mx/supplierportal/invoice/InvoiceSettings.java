@@ -60,7 +60,8 @@ public class InvoiceSettings {
 
     /**
      * The payment date the terms give for an invoice received on {@code received}: {@code N} days later, moved to
-     * the next payment-run weekday when the client has one, otherwise off a weekend onto the Monday.
+     * the next payment-run weekday when the client has one, then to the next day banks are open (off weekends and
+     * Mexican bank holidays, {@link BankHolidays}).
      */
     public java.time.LocalDate proposedPaymentDate(java.time.LocalDate received) {
         java.time.LocalDate date = received.plusDays(paymentNetDays);
@@ -68,9 +69,8 @@ public class InvoiceSettings {
             while (date.getDayOfWeek().getValue() != paymentWeekday) {
                 date = date.plusDays(1);
             }
-            return date;
         }
-        while (date.getDayOfWeek().getValue() > 5) {
+        while (BankHolidays.closed(date)) {
             date = date.plusDays(1);
         }
         return date;
