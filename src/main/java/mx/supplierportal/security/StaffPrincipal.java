@@ -85,6 +85,9 @@ public final class StaffPrincipal implements Principal, Serializable {
         if (!administeredClients().isEmpty()) {
             authorities.add(new SimpleGrantedAuthority("ROLE_CLIENT_ADMIN"));
         }
+        if (hasRoleAtAnyClient("treasury")) {
+            authorities.add(new SimpleGrantedAuthority("ROLE_TREASURY"));
+        }
         if (groupIds.contains(CAMUNDA_ADMIN_GROUP)) {
             authorities.add(new SimpleGrantedAuthority("ROLE_CAMUNDA_ADMIN"));
         }
