@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import mx.supplierportal.cfdi.Cfdi;
+import mx.supplierportal.cfdi.CfdiReadException;
+import mx.supplierportal.cfdi.CfdiReader;
 import org.apache.tika.Tika;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -84,7 +87,26 @@ public class Documents {
 
     @Transactional(readOnly = true)
     public byte[] content(StoredDocument document) {
-        return contents.findById(document.getId()).map(DocumentContent::content).orElseThrow();
+        return content(document.getId());
+    }
+
+    /** A document's bytes by its id (one query, the document's row is not read). */
+    @Transactional(readOnly = true)
+    public byte[] content(long documentId) {
+        return contents.findById(documentId).map(DocumentContent::content).orElseThrow();
+    }
+
+    /**
+     * A document that was validated as a CFDI when it was stored (an invoice's XML, a payment complement), read
+     * back. It read then, so failing now is a fault, not bad input.
+     */
+    @Transactional(readOnly = true)
+    public Cfdi storedCfdi(long documentId) {
+        try {
+            return new CfdiReader().read(content(documentId));
+        } catch (CfdiReadException e) {
+            throw new IllegalStateException("stored CFDI (document " + documentId + ") no longer reads", e);
+        }
     }
 
     /** A label, never a path: no folders, no control characters, at most 255 characters, never empty. */

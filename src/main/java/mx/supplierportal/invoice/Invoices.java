@@ -188,13 +188,7 @@ public class Invoices {
 
     Details details(Invoice invoice) {
         Registration registration = registrations.byId(invoice.getRegistrationId()).orElseThrow();
-        Cfdi cfdi;
-        try {
-            cfdi = new mx.supplierportal.cfdi.CfdiReader().read(documents.content(
-                    documents.find(invoice.getXmlDocumentId()).orElseThrow()));
-        } catch (mx.supplierportal.cfdi.CfdiReadException e) {
-            throw new IllegalStateException("a stored CFDI no longer reads", e);
-        }
+        Cfdi cfdi = documents.storedCfdi(invoice.getXmlDocumentId());
         List<DocumentView> views = documentViews(invoice);
         List<String> missing = missing(views).stream().map(InvoiceRequirement::getKey).toList();
         List<StageEvent> events = jdbc.query("select stage, status, happened_at from invoice_stage_event "

@@ -5,8 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import mx.supplierportal.cfdi.Cfdi;
-import mx.supplierportal.cfdi.CfdiReadException;
-import mx.supplierportal.cfdi.CfdiReader;
 import mx.supplierportal.cfdi.SatStatus;
 import mx.supplierportal.cfdi.SatStatusClient;
 import mx.supplierportal.document.Documents;
@@ -38,12 +36,7 @@ class SatCheck {
             if (xmlDocumentId == null) {
                 return; // the draft was deleted meanwhile
             }
-            Cfdi cfdi;
-            try {
-                cfdi = new CfdiReader().read(documents.content(documents.find(xmlDocumentId).orElseThrow()));
-            } catch (CfdiReadException e) {
-                throw new IllegalStateException("stored CFDI " + id + " no longer reads", e);
-            }
+            Cfdi cfdi = documents.storedCfdi(xmlDocumentId);
             // SAT is asked before the invoice row is taken, so that the supplier is never kept waiting on SAT
             SatStatus status = client.query(cfdi);
             if (!status.verified()) {

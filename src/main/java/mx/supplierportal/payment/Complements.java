@@ -132,13 +132,7 @@ public class Complements {
         if (unlocked.getComplementStatus() != Payment.ComplementStatus.ACCEPTED || unlocked.isComplementSatConfirmed()) {
             return false; // nothing left to confirm
         }
-        Cfdi cfdi;
-        try {
-            cfdi = new mx.supplierportal.cfdi.CfdiReader().read(documents.content(
-                    documents.find(unlocked.getComplementDocumentId()).orElseThrow()));
-        } catch (mx.supplierportal.cfdi.CfdiReadException e) {
-            throw new IllegalStateException("stored complement of payment " + paymentId + " no longer reads", e);
-        }
+        Cfdi cfdi = documents.storedCfdi(unlocked.getComplementDocumentId());
         // SAT is asked before the payment row is taken, so that a supplier's upload never waits on SAT
         SatStatus status = sat.query(cfdi);
         if (!status.verified()) {

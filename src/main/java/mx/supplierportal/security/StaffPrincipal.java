@@ -64,7 +64,7 @@ public final class StaffPrincipal implements Principal, Serializable {
     }
 
     /** Whether this person has {@code role} (group {@code {clientCode}-{role}}) at any client it works for. */
-    public boolean hasRoleAtAnyClient(String role) {
+    private boolean hasRoleAtAnyClient(String role) {
         return tenantIds.stream().anyMatch(code -> groupIds.contains(code + "-" + role));
     }
 
