@@ -35,7 +35,7 @@ class InvoiceController {
 
     @GetMapping("/invoices")
     String first(@AuthenticationPrincipal SupplierPrincipal supplier, Model model) {
-        List<Registration> registrations = invoices.registrationsOf(supplier.supplierId());
+        List<Registration> registrations = invoices.registrationsOf(supplier.userId());
         if (registrations.size() == 1) {
             return "redirect:/invoices/" + registrations.get(0).id() + "/to-send";
         }
@@ -59,7 +59,7 @@ class InvoiceController {
         Invoice.Status only = "IN_PROCESS".equals(status) || "APPROVED".equals(status) || "REJECTED".equals(status)
                 ? Invoice.Status.valueOf(status) : null;
         try {
-            model.addAttribute("page", invoices.page(supplier.supplierId(), registrationId, false, only,
+            model.addAttribute("page", invoices.page(supplier.userId(), registrationId, false, only,
                     "oldest".equals(sort), after));
         } catch (InvoiceProblem e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -76,13 +76,14 @@ class InvoiceController {
             @RequestParam(required = false) MultipartFile xml, @RequestParam(required = false) MultipartFile pdf,
             RedirectAttributes redirect, Locale locale) throws IOException {
         try {
-            Invoice invoice = invoices.upload(supplier.supplierId(), registrationId,
+            Invoice invoice = invoices.upload(supplier.userId(), registrationId,
                     xml == null ? null : xml.getOriginalFilename(), xml == null ? null : xml.getBytes(),
                     pdf == null ? null : pdf.getOriginalFilename(), pdf == null || pdf.isEmpty() ? null : pdf.getBytes(),
                     supplier.email());
             redirect.addFlashAttribute("uploaded", true);
             return "redirect:/invoice/" + invoice.getId();
         } catch (InvoiceProblem e) {
+            notFoundIfNotOwn(e);
             redirect.addFlashAttribute("problems", describe(e, locale));
             return "redirect:/invoices/" + registrationId + "/to-send";
         }
@@ -91,7 +92,7 @@ class InvoiceController {
     @GetMapping("/invoice/{invoiceId}")
     String details(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long invoiceId, Model model) {
         try {
-            model.addAttribute("d", invoices.details(supplier.supplierId(), invoiceId));
+            model.addAttribute("d", invoices.details(supplier.userId(), invoiceId));
         } catch (InvoiceProblem e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -103,7 +104,7 @@ class InvoiceController {
             @PathVariable long requirementId, @RequestParam(required = false) MultipartFile file,
             RedirectAttributes redirect, Locale locale) throws IOException {
         try {
-            invoices.attach(supplier.supplierId(), invoiceId, requirementId,
+            invoices.attach(supplier.userId(), invoiceId, requirementId,
                     file == null ? null : file.getOriginalFilename(), file == null ? null : file.getBytes(),
                     supplier.email());
         } catch (InvoiceProblem e) {
@@ -117,7 +118,7 @@ class InvoiceController {
     String send(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long invoiceId,
             RedirectAttributes redirect, Locale locale) {
         try {
-            invoices.send(supplier.supplierId(), invoiceId, locale);
+            invoices.send(supplier.userId(), invoiceId, locale);
             redirect.addFlashAttribute("sent", true);
         } catch (InvoiceProblem e) {
             notFoundIfNotOwn(e);
@@ -130,7 +131,7 @@ class InvoiceController {
     String delete(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long invoiceId,
             @RequestParam long registrationId, RedirectAttributes redirect, Locale locale) {
         try {
-            invoices.deleteDraft(supplier.supplierId(), invoiceId);
+            invoices.deleteDraft(supplier.userId(), invoiceId);
             redirect.addFlashAttribute("deleted", true);
         } catch (InvoiceProblem e) {
             notFoundIfNotOwn(e);
@@ -144,7 +145,7 @@ class InvoiceController {
     ResponseEntity<byte[]> download(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long invoiceId,
             @PathVariable long documentId) {
         try {
-            return invoices.download(supplier.supplierId(), invoiceId, documentId)
+            return invoices.download(supplier.userId(), invoiceId, documentId)
                     .map(DocumentResponses::inline).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         } catch (InvoiceProblem e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -153,14 +154,14 @@ class InvoiceController {
 
     private Invoices.Page page(SupplierPrincipal supplier, long registrationId, boolean toSend, String after) {
         try {
-            return invoices.page(supplier.supplierId(), registrationId, toSend, after);
+            return invoices.page(supplier.userId(), registrationId, toSend, after);
         } catch (InvoiceProblem e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
     }
 
     private Registration registration(SupplierPrincipal supplier, long registrationId) {
-        return invoices.registrationsOf(supplier.supplierId()).stream().filter(r -> r.id() == registrationId)
+        return invoices.registrationsOf(supplier.userId()).stream().filter(r -> r.id() == registrationId)
                 .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 

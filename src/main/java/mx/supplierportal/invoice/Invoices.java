@@ -109,15 +109,15 @@ public class Invoices {
     }
 
     @Transactional(readOnly = true)
-    public List<Registration> registrationsOf(long supplierId) {
-        return registrations.activeOf(supplierId);
+    public List<Registration> registrationsOf(long userId) {
+        return registrations.activeOf(userId);
     }
 
     /** Validates the CFDI with the client's context and keeps it as a draft; nothing is stored when it fails. */
     @Transactional
-    public Invoice upload(long supplierId, long registrationId, String xmlName, byte[] xml, String pdfName,
+    public Invoice upload(long userId, long registrationId, String xmlName, byte[] xml, String pdfName,
             byte[] pdf, String uploadedBy) {
-        Registration registration = own(supplierId, registrationId);
+        Registration registration = own(userId, registrationId);
         Client client = clients.findById(registration.clientId()).orElseThrow();
         InvoiceSettings settings = rules.settingsOf(client.getId());
         boolean recordRequired = recordTemplates.forClient(client.getId())
@@ -152,16 +152,17 @@ public class Invoices {
         StoredDocument xmlDocument;
         StoredDocument pdfDocument = null;
         try {
-            xmlDocument = documents.store(supplierId, xmlName, xml, uploadedBy, Documents.XML_TYPES);
+            xmlDocument = documents.store(registration.supplierId(), xmlName, xml, uploadedBy, Documents.XML_TYPES);
             if (pdf != null && pdf.length > 0) {
-                pdfDocument = documents.store(supplierId, pdfName, pdf, uploadedBy, Set.of("application/pdf"));
+                pdfDocument = documents.store(registration.supplierId(), pdfName, pdf, uploadedBy,
+                        Set.of("application/pdf"));
             }
         } catch (DocumentRejectedException e) {
             throw new InvoiceProblem(e.messageKey(), e.arguments());
         }
         List<Finding> warnings = report.findings().stream().filter(f -> f.severity() == Severity.WARNING).toList();
         Cfdi.Comprobante c = cfdi.comprobante();
-        Invoice draft = new Invoice(client.getId(), registrationId, supplierId,
+        Invoice draft = new Invoice(client.getId(), registrationId, registration.supplierId(),
                 cfdi.timbre().orElseThrow().uuid().toUpperCase(Locale.ROOT), c.serie(), c.folio(),
                 LocalDateTime.parse(c.fecha()), c.moneda(),
                 c.tipoCambio() == null ? null : new BigDecimal(c.tipoCambio()), new BigDecimal(c.subTotal()),
@@ -181,8 +182,8 @@ public class Invoices {
     }
 
     @Transactional(readOnly = true)
-    public Details details(long supplierId, long invoiceId) {
-        Invoice invoice = ownInvoice(supplierId, invoiceId);
+    public Details details(long userId, long invoiceId) {
+        Invoice invoice = ownInvoice(userId, invoiceId);
         return details(invoice);
     }
 
@@ -217,9 +218,9 @@ public class Invoices {
     }
 
     @Transactional
-    public void attach(long supplierId, long invoiceId, long requirementId, String name, byte[] content,
+    public void attach(long userId, long invoiceId, long requirementId, String name, byte[] content,
             String uploadedBy) {
-        Invoice invoice = ownInvoiceForUpdate(supplierId, invoiceId);
+        Invoice invoice = ownInvoiceForUpdate(userId, invoiceId);
         if (invoice.getStatus() != Invoice.Status.DRAFT && invoice.getStatus() != Invoice.Status.MORE_INFO) {
             throw new InvoiceProblem("invoice.notEditable");
         }
@@ -228,7 +229,7 @@ public class Invoices {
                 .orElseThrow(() -> new InvoiceProblem("invoice.requirement.unknown"));
         StoredDocument document;
         try {
-            document = documents.store(supplierId, name, content, uploadedBy);
+            document = documents.store(invoice.getSupplierId(), name, content, uploadedBy);
         } catch (DocumentRejectedException e) {
             throw new InvoiceProblem(e.messageKey(), e.arguments());
         }
@@ -241,8 +242,8 @@ public class Invoices {
 
     /** Sends a draft (or the added information); sending what was already sent changes nothing. */
     @Transactional
-    public boolean send(long supplierId, long invoiceId, Locale locale) {
-        Invoice invoice = ownInvoiceForUpdate(supplierId, invoiceId);
+    public boolean send(long userId, long invoiceId, Locale locale) {
+        Invoice invoice = ownInvoiceForUpdate(userId, invoiceId);
         if (invoice.getStatus() != Invoice.Status.DRAFT && invoice.getStatus() != Invoice.Status.MORE_INFO) {
             return false;
         }
@@ -269,8 +270,8 @@ public class Invoices {
         Map<String, Object> variables = new HashMap<>();
         variables.put("invoiceId", invoice.getId());
         variables.put("registrationId", registration.id());
-        variables.put("supplierId", supplierId);
-        variables.put("supplierUserId", registrations.mainUserOf(supplierId));
+        variables.put("supplierId", invoice.getSupplierId());
+        variables.put("supplierUserId", registrations.mainUserOf(invoice.getRegistrationId()));
         variables.put("clientCode", registration.clientCode());
         variables.put("clientName", registration.clientName());
         variables.put("businessName", registration.businessName());
@@ -289,8 +290,8 @@ public class Invoices {
     }
 
     @Transactional
-    public void deleteDraft(long supplierId, long invoiceId) {
-        Invoice invoice = ownInvoiceForUpdate(supplierId, invoiceId);
+    public void deleteDraft(long userId, long invoiceId) {
+        Invoice invoice = ownInvoiceForUpdate(userId, invoiceId);
         if (invoice.getStatus() != Invoice.Status.DRAFT) {
             throw new InvoiceProblem("invoice.notEditable");
         }
@@ -300,8 +301,8 @@ public class Invoices {
 
     /** "To send" (drafts and invoices waiting for more information) or "In process" (the rest), newest first. */
     @Transactional(readOnly = true)
-    public Page page(long supplierId, long registrationId, boolean toSend, String after) {
-        return page(supplierId, registrationId, toSend, null, false, after);
+    public Page page(long userId, long registrationId, boolean toSend, String after) {
+        return page(userId, registrationId, toSend, null, false, after);
     }
 
     /**
@@ -309,9 +310,9 @@ public class Invoices {
      * first page and on the thousandth, with the (client_supplier_id, status, created_at, id) index.
      */
     @Transactional(readOnly = true)
-    public Page page(long supplierId, long registrationId, boolean toSend, Invoice.Status only, boolean oldestFirst,
+    public Page page(long userId, long registrationId, boolean toSend, Invoice.Status only, boolean oldestFirst,
             String after) {
-        own(supplierId, registrationId);
+        own(userId, registrationId);
         EnumSet<Invoice.Status> statuses = toSend ? EnumSet.of(Invoice.Status.DRAFT, Invoice.Status.MORE_INFO)
                 : EnumSet.of(Invoice.Status.IN_PROCESS, Invoice.Status.APPROVED, Invoice.Status.REJECTED);
         if (only != null && statuses.contains(only)) {
@@ -353,8 +354,8 @@ public class Invoices {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Download> download(long supplierId, long invoiceId, long documentId) {
-        Invoice invoice = ownInvoice(supplierId, invoiceId);
+    public Optional<Download> download(long userId, long invoiceId, long documentId) {
+        Invoice invoice = ownInvoice(userId, invoiceId);
         return belongs(invoice, documentId) ? documents.download(documentId) : Optional.empty();
     }
 
@@ -373,18 +374,18 @@ public class Invoices {
                 invoice.getId(), stage.name(), status, OffsetDateTime.now(clock));
     }
 
-    private Invoice ownInvoiceForUpdate(long supplierId, long invoiceId) {
-        return invoices.lockById(invoiceId).filter(i -> i.getSupplierId() == supplierId)
+    private Invoice ownInvoiceForUpdate(long userId, long invoiceId) {
+        return invoices.lockById(invoiceId).filter(i -> registrations.admits(userId, i.getRegistrationId()))
                 .orElseThrow(() -> new InvoiceProblem("invoice.notFound"));
     }
 
-    private Invoice ownInvoice(long supplierId, long invoiceId) {
-        return invoices.findById(invoiceId).filter(i -> i.getSupplierId() == supplierId)
+    private Invoice ownInvoice(long userId, long invoiceId) {
+        return invoices.findById(invoiceId).filter(i -> registrations.admits(userId, i.getRegistrationId()))
                 .orElseThrow(() -> new InvoiceProblem("invoice.notFound"));
     }
 
-    private Registration own(long supplierId, long registrationId) {
-        return registrations.ofSupplier(supplierId, registrationId)
+    private Registration own(long userId, long registrationId) {
+        return registrations.ofUser(userId, registrationId)
                 .filter(r -> r.status() == mx.supplierportal.supplier.RegistrationStatus.ACTIVE)
                 .orElseThrow(() -> new InvoiceProblem("invoice.notFound"));
     }

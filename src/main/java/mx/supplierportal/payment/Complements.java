@@ -17,6 +17,7 @@ import mx.supplierportal.cfdi.ValidationContext;
 import mx.supplierportal.cfdi.ValidationReport;
 import mx.supplierportal.client.Client;
 import mx.supplierportal.client.Clients;
+import mx.supplierportal.supplier.Registrations;
 import mx.supplierportal.document.DocumentRejectedException;
 import mx.supplierportal.document.Documents;
 import mx.supplierportal.document.StoredDocument;
@@ -46,9 +47,12 @@ public class Complements {
     private final TaskService taskService;
     private final CfdiValidator validator = new CfdiValidator();
 
+    private final Registrations registrations;
+
     Complements(PaymentRepository payments, PaymentArchive archive, Clients clients, Documents documents,
-            SatStatusClient sat, TaskService taskService) {
+            SatStatusClient sat, TaskService taskService, Registrations registrations) {
         this.payments = payments;
+        this.registrations = registrations;
         this.archive = archive;
         this.clients = clients;
         this.documents = documents;
@@ -61,9 +65,9 @@ public class Complements {
      * confirmed it is current: when SAT cannot be asked, a complement that matches the payment is accepted anyway.
      */
     @Transactional
-    public boolean upload(long supplierId, long paymentId, String name, byte[] xml, String uploadedBy, Locale locale) {
-        Payment payment = payments.lockById(paymentId).filter(p -> p.getSupplierId() == supplierId)
-                .orElseThrow(PaymentNotFound::new);
+    public boolean upload(long userId, long paymentId, String name, byte[] xml, String uploadedBy, Locale locale) {
+        Payment payment = payments.lockById(paymentId)
+                .filter(p -> registrations.admits(userId, p.getRegistrationId())).orElseThrow(PaymentNotFound::new);
         if (!payment.complementOwed()) {
             throw new PaymentProblem("payment.rep.notOwed");
         }
@@ -105,7 +109,7 @@ public class Complements {
         }
         StoredDocument document;
         try {
-            document = documents.store(supplierId, name, xml, uploadedBy, Documents.XML_TYPES);
+            document = documents.store(payment.getSupplierId(), name, xml, uploadedBy, Documents.XML_TYPES);
         } catch (DocumentRejectedException e) {
             throw new PaymentProblem(e.messageKey(), e.arguments());
         }

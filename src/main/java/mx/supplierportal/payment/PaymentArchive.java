@@ -60,11 +60,16 @@ public class PaymentArchive {
         this.jdbc = jdbc;
     }
 
-    /** "Payments > Archive": the supplier's payments, newest first, {@code after} = "epochDay_id" of the last row. */
+    /**
+     * "Payments > Archive": the payments of the registrations this supplier user was admitted to, newest first,
+     * {@code after} = "epochDay_id" of the last row.
+     */
     @Transactional(readOnly = true)
-    public ArchivePage archive(long supplierId, String after) {
+    public ArchivePage archive(long userId, String after) {
         Keyset from = Keyset.after(after);
-        List<Payment> rows = payments.archive(supplierId, from.paidOn(), from.id(), Limit.of(PAGE_SIZE + 1));
+        java.util.Set<Long> admitted = registrations.idsOf(userId);
+        List<Payment> rows = admitted.isEmpty() ? List.of()
+                : payments.archive(admitted, from.paidOn(), from.id(), Limit.of(PAGE_SIZE + 1));
         String next = null;
         if (rows.size() > PAGE_SIZE) {
             rows = rows.subList(0, PAGE_SIZE);
@@ -144,11 +149,11 @@ public class PaymentArchive {
         return counts;
     }
 
-    /** A payment of this supplier with the invoices it covers; "not found" for anyone else's. */
+    /** A payment to a registration this supplier user was admitted to; "not found" for anyone else's. */
     @Transactional(readOnly = true)
-    public Details ofSupplier(long supplierId, long paymentId) {
-        Payment payment = payments.findById(paymentId).filter(p -> p.getSupplierId() == supplierId)
-                .orElseThrow(PaymentNotFound::new);
+    public Details ofSupplier(long userId, long paymentId) {
+        Payment payment = payments.findById(paymentId)
+                .filter(p -> registrations.admits(userId, p.getRegistrationId())).orElseThrow(PaymentNotFound::new);
         return details(payment);
     }
 

@@ -32,13 +32,13 @@ class PaymentController {
     @GetMapping("/payments")
     String archive(@AuthenticationPrincipal SupplierPrincipal supplier, @RequestParam(required = false) String after,
             Model model) {
-        model.addAttribute("page", payments.archive(supplier.supplierId(), after));
+        model.addAttribute("page", payments.archive(supplier.userId(), after));
         return "payment/archive";
     }
 
     @GetMapping("/payments/{paymentId}")
     String details(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long paymentId, Model model) {
-        model.addAttribute("d", payments.ofSupplier(supplier.supplierId(), paymentId));
+        model.addAttribute("d", payments.ofSupplier(supplier.userId(), paymentId));
         return "payment/detail";
     }
 
@@ -47,7 +47,7 @@ class PaymentController {
             @RequestParam(required = false) MultipartFile xml, RedirectAttributes redirect, Locale locale)
             throws IOException {
         try {
-            boolean confirmedBySat = complements.upload(supplier.supplierId(), paymentId,
+            boolean confirmedBySat = complements.upload(supplier.userId(), paymentId,
                     xml == null ? null : xml.getOriginalFilename(), xml == null ? null : xml.getBytes(), supplier.email(),
                     locale);
             redirect.addFlashAttribute("complementAccepted", true);

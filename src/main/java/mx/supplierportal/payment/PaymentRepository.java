@@ -19,9 +19,9 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
     Optional<Payment> lockById(Long id);
 
     /** "Payments > Archive", newest first, keyset-paged by (paidOn, id). */
-    @Query("select p from Payment p where p.supplierId = :supplierId"
+    @Query("select p from Payment p where p.registrationId in :registrationIds"
             + " and (p.paidOn < :paidOn or (p.paidOn = :paidOn and p.id < :id)) order by p.paidOn desc, p.id desc")
-    List<Payment> archive(Long supplierId, LocalDate paidOn, Long id, Limit limit);
+    List<Payment> archive(java.util.Collection<Long> registrationIds, LocalDate paidOn, Long id, Limit limit);
 
     /** Treasury's list: the payments of these clients, newest first, keyset-paged by (paidOn, id). */
     @Query("select p from Payment p where p.clientId in :clientIds"

@@ -234,7 +234,7 @@ public class Payments {
         variables.put("paymentId", payment.getId());
         variables.put("paymentNumber", payment.getNumber());
         variables.put("supplierId", registration.supplierId());
-        variables.put("supplierUserId", registrations.mainUserOf(registration.supplierId()));
+        variables.put("supplierUserId", registrations.mainUserOf(registration.id()));
         variables.put("clientCode", registration.clientCode());
         variables.put("clientName", registration.clientName());
         variables.put("businessName", registration.businessName());

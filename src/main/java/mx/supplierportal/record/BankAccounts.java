@@ -24,9 +24,9 @@ public class BankAccounts {
     }
 
     @Transactional
-    public BankAccount addMexicanAccount(long supplierId, long registrationId, String holder, String currency,
+    public BankAccount addMexicanAccount(long userId, long registrationId, String holder, String currency,
             String clabeInput) {
-        SupplierRecord record = records.editableRecord(supplierId, registrationId);
+        SupplierRecord record = records.editableRecord(userId, registrationId);
         Map<String, String> problems = new HashMap<>();
         String clabe = BankAccountNumbers.normalize(clabeInput);
         checkHolderAndCurrency(holder, currency, problems);
@@ -44,10 +44,10 @@ public class BankAccounts {
     }
 
     @Transactional
-    public BankAccount addForeignAccount(long supplierId, long registrationId, String holder, String currency,
+    public BankAccount addForeignAccount(long userId, long registrationId, String holder, String currency,
             String countryInput, String bankName, String swiftInput, String ibanInput, String accountInput,
             String abaInput) {
-        SupplierRecord record = records.editableRecord(supplierId, registrationId);
+        SupplierRecord record = records.editableRecord(userId, registrationId);
         Map<String, String> problems = new HashMap<>();
         checkHolderAndCurrency(holder, currency, problems);
         String country = BankAccountNumbers.normalize(countryInput);
@@ -84,8 +84,8 @@ public class BankAccounts {
     }
 
     @Transactional
-    public void removeAccount(long supplierId, long registrationId, long accountId) {
-        SupplierRecord record = records.editableRecord(supplierId, registrationId);
+    public void removeAccount(long userId, long registrationId, long accountId) {
+        SupplierRecord record = records.editableRecord(userId, registrationId);
         BankAccount account = accounts.findById(accountId).filter(a -> a.getRecordId().equals(record.getId()))
                 .orElseThrow(() -> new RecordProblem("record.notFound"));
         account.remove(now());

@@ -89,13 +89,13 @@ public class DigitalRecords {
 
     /** The registrations whose record the supplier can work on. */
     @Transactional(readOnly = true)
-    public List<Registration> registrationsOf(long supplierId) {
-        return registrations.activeOf(supplierId);
+    public List<Registration> registrationsOf(long userId) {
+        return registrations.activeOf(userId);
     }
 
     @Transactional
-    public RecordView view(long supplierId, long registrationId) {
-        Registration registration = own(supplierId, registrationId);
+    public RecordView view(long userId, long registrationId) {
+        Registration registration = own(userId, registrationId);
         SupplierRecord record = recordOf(registration);
         return view(registration, record);
     }
@@ -144,8 +144,8 @@ public class DigitalRecords {
     }
 
     @Transactional
-    public void saveText(long supplierId, long registrationId, long fieldId, String value) {
-        Target target = target(supplierId, registrationId, fieldId);
+    public void saveText(long userId, long registrationId, long fieldId, String value) {
+        Target target = target(userId, registrationId, fieldId);
         String text = value == null ? "" : value.strip();
         switch (target.field().getType()) {
             case TEXT -> {
@@ -172,8 +172,8 @@ public class DigitalRecords {
     }
 
     @Transactional
-    public void saveDate(long supplierId, long registrationId, long fieldId, String value) {
-        Target target = target(supplierId, registrationId, fieldId);
+    public void saveDate(long userId, long registrationId, long fieldId, String value) {
+        Target target = target(userId, registrationId, fieldId);
         if (target.field().getType() != TemplateField.Type.DATE) {
             throw new RecordProblem("record.field.unknown");
         }
@@ -190,15 +190,15 @@ public class DigitalRecords {
 
     /** Stores the file and points the entry at it, in one transaction; earlier files stay as versions. */
     @Transactional
-    public StoredDocument saveFile(long supplierId, long registrationId, long fieldId, String fileName, byte[] content,
+    public StoredDocument saveFile(long userId, long registrationId, long fieldId, String fileName, byte[] content,
             String uploadedBy) {
-        Target target = target(supplierId, registrationId, fieldId);
+        Target target = target(userId, registrationId, fieldId);
         if (target.field().getType() != TemplateField.Type.FILE) {
             throw new RecordProblem("record.field.unknown");
         }
         StoredDocument document;
         try {
-            document = documents.store(supplierId, fileName, content, uploadedBy);
+            document = documents.store(own(userId, registrationId).supplierId(), fileName, content, uploadedBy);
         } catch (DocumentRejectedException e) {
             throw new RecordProblem(e.messageKey(), e.arguments());
         }
@@ -211,8 +211,8 @@ public class DigitalRecords {
 
     /** Sends the record to the client's reviewers: the first time, or again after changes. */
     @Transactional
-    public void send(long supplierId, long registrationId) {
-        Registration registration = own(supplierId, registrationId);
+    public void send(long userId, long registrationId) {
+        Registration registration = own(userId, registrationId);
         SupplierRecord record = recordOf(registration);
         RecordView view = view(registration, record);
         if (!view.canSend()) {
@@ -231,8 +231,8 @@ public class DigitalRecords {
                     .setVariables(Map.of(
                             "recordId", record.getId(),
                             "registrationId", registration.id(),
-                            "supplierId", supplierId,
-                            "supplierUserId", registrations.mainUserOf(supplierId),
+                            "supplierId", registration.supplierId(),
+                            "supplierUserId", registrations.mainUserOf(registration.id()),
                             "clientCode", registration.clientCode(),
                             "clientName", registration.clientName(),
                             "businessName", registration.businessName(),
@@ -244,8 +244,8 @@ public class DigitalRecords {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Download> download(long supplierId, long registrationId, long documentId) {
-        Registration registration = own(supplierId, registrationId);
+    public Optional<Download> download(long userId, long registrationId, long documentId) {
+        Registration registration = own(userId, registrationId);
         SupplierRecord record = records.findByClientSupplierId(registration.id()).orElse(null);
         if (record == null || !documentBelongsTo(record.getId(), documentId)) {
             return Optional.empty();
@@ -283,8 +283,8 @@ public class DigitalRecords {
     private record Target(SupplierRecord record, TemplateField field, RecordEntry entry) {
     }
 
-    private Target target(long supplierId, long registrationId, long fieldId) {
-        SupplierRecord record = editableRecord(supplierId, registrationId);
+    private Target target(long userId, long registrationId, long fieldId) {
+        SupplierRecord record = editableRecord(userId, registrationId);
         TemplateField field = fields.findById(fieldId)
                 .filter(f -> templateIdOf(f).equals(record.getTemplateId()))
                 .orElseThrow(() -> new RecordProblem("record.field.unknown"));
@@ -298,16 +298,16 @@ public class DigitalRecords {
     }
 
     /** The supplier's own record for this client, while the supplier may still change it. */
-    SupplierRecord editableRecord(long supplierId, long registrationId) {
-        SupplierRecord record = recordOf(own(supplierId, registrationId));
+    SupplierRecord editableRecord(long userId, long registrationId) {
+        SupplierRecord record = recordOf(own(userId, registrationId));
         if (!record.editable()) {
             throw new RecordProblem("record.underReview");
         }
         return record;
     }
 
-    private Registration own(long supplierId, long registrationId) {
-        return registrations.ofSupplier(supplierId, registrationId)
+    private Registration own(long userId, long registrationId) {
+        return registrations.ofUser(userId, registrationId)
                 .filter(r -> r.status() == mx.supplierportal.supplier.RegistrationStatus.ACTIVE)
                 .orElseThrow(() -> new RecordProblem("record.notFound"));
     }

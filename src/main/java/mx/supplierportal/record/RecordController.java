@@ -36,7 +36,7 @@ class RecordController {
 
     @GetMapping("/record")
     String first(@AuthenticationPrincipal SupplierPrincipal supplier, Model model) {
-        List<Registration> registrations = records.registrationsOf(supplier.supplierId());
+        List<Registration> registrations = records.registrationsOf(supplier.userId());
         if (registrations.size() == 1) {
             return "redirect:/record/" + registrations.get(0).id();
         }
@@ -61,10 +61,10 @@ class RecordController {
             throws IOException {
         try {
             if (file != null) {
-                records.saveFile(supplier.supplierId(), registrationId, fieldId, file.getOriginalFilename(),
+                records.saveFile(supplier.userId(), registrationId, fieldId, file.getOriginalFilename(),
                         file.getBytes(), supplier.email());
             } else {
-                records.saveText(supplier.supplierId(), registrationId, fieldId, value);
+                records.saveText(supplier.userId(), registrationId, fieldId, value);
             }
             redirect.addFlashAttribute("saved", true);
             return "redirect:/record/" + registrationId + "?tab=" + safe(tab);
@@ -79,7 +79,7 @@ class RecordController {
             @PathVariable long fieldId, @RequestParam String tab, @RequestParam(required = false) String value,
             RedirectAttributes redirect, Locale locale) {
         try {
-            records.saveDate(supplier.supplierId(), registrationId, fieldId, value);
+            records.saveDate(supplier.userId(), registrationId, fieldId, value);
             redirect.addFlashAttribute("saved", true);
             return "redirect:/record/" + registrationId + "?tab=" + safe(tab);
         } catch (RecordProblem e) {
@@ -98,9 +98,9 @@ class RecordController {
             RedirectAttributes redirect, Locale locale) {
         try {
             if ("MX".equals(kind)) {
-                bankAccounts.addMexicanAccount(supplier.supplierId(), registrationId, holder, currency, clabe);
+                bankAccounts.addMexicanAccount(supplier.userId(), registrationId, holder, currency, clabe);
             } else {
-                bankAccounts.addForeignAccount(supplier.supplierId(), registrationId, holder, currency, country, bankName,
+                bankAccounts.addForeignAccount(supplier.userId(), registrationId, holder, currency, country, bankName,
                         swift, iban, accountNumber, aba);
             }
             redirect.addFlashAttribute("saved", true);
@@ -119,7 +119,7 @@ class RecordController {
     String removeAccount(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long registrationId,
             @PathVariable long accountId, @RequestParam String tab, RedirectAttributes redirect, Locale locale) {
         try {
-            bankAccounts.removeAccount(supplier.supplierId(), registrationId, accountId);
+            bankAccounts.removeAccount(supplier.userId(), registrationId, accountId);
         } catch (RecordProblem e) {
             redirect.addFlashAttribute("problem", messages.getMessage(e.messageKey(), e.arguments(), locale));
         }
@@ -137,7 +137,7 @@ class RecordController {
     String send(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long registrationId,
             RedirectAttributes redirect, Locale locale) {
         try {
-            records.send(supplier.supplierId(), registrationId);
+            records.send(supplier.userId(), registrationId);
             redirect.addFlashAttribute("sent", true);
         } catch (RecordProblem e) {
             redirect.addFlashAttribute("problem", messages.getMessage(e.messageKey(), e.arguments(), locale));
@@ -149,7 +149,7 @@ class RecordController {
     ResponseEntity<byte[]> download(@AuthenticationPrincipal SupplierPrincipal supplier,
             @PathVariable long registrationId, @PathVariable long documentId) {
         try {
-            return records.download(supplier.supplierId(), registrationId, documentId)
+            return records.download(supplier.userId(), registrationId, documentId)
                     .map(DocumentResponses::inline)
                     .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         } catch (RecordProblem e) {
@@ -159,7 +159,7 @@ class RecordController {
 
     private DigitalRecords.RecordView viewOrNotFound(SupplierPrincipal supplier, long registrationId) {
         try {
-            return records.view(supplier.supplierId(), registrationId);
+            return records.view(supplier.userId(), registrationId);
         } catch (RecordProblem e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

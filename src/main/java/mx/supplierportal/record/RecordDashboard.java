@@ -23,12 +23,12 @@ class RecordDashboard implements DashboardItems {
 
     @Override
     @Transactional
-    public List<Item> itemsFor(long supplierId, Locale locale) {
+    public List<Item> itemsFor(long userId, Locale locale) {
         List<Item> items = new ArrayList<>();
-        for (Registration registration : records.registrationsOf(supplierId)) {
+        for (Registration registration : records.registrationsOf(userId)) {
             DigitalRecords.RecordView view;
             try {
-                view = records.view(supplierId, registration.id());
+                view = records.view(userId, registration.id());
             } catch (RecordProblem e) {
                 continue; // the client has no record template
             }

@@ -7,23 +7,24 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** A signed-in supplier user (portal account in the app tables). */
+/**
+ * A signed-in supplier user (portal account in the app tables). It carries no supplier id on purpose: what a user
+ * may see is decided per registration it was admitted to ({@code supplier.Registrations}), never by company.
+ */
 public final class SupplierPrincipal implements UserDetails, CredentialsContainer {
 
     public static final String ROLE = "ROLE_SUPPLIER";
 
     private final long userId;
-    private final long supplierId;
     private final String email;
     private final String fullName;
     private final String language;
     private final boolean enabled;
     private String passwordHash;
 
-    public SupplierPrincipal(long userId, long supplierId, String email, String fullName, String language,
+    public SupplierPrincipal(long userId, String email, String fullName, String language,
             String passwordHash, boolean enabled) {
         this.userId = userId;
-        this.supplierId = supplierId;
         this.email = email;
         this.fullName = fullName;
         this.language = language;
@@ -33,10 +34,6 @@ public final class SupplierPrincipal implements UserDetails, CredentialsContaine
 
     public long userId() {
         return userId;
-    }
-
-    public long supplierId() {
-        return supplierId;
     }
 
     public String email() {

@@ -40,19 +40,17 @@ public class Activation {
 
     private final AccountTokens tokens;
     private final SupplierUserRepository users;
-    private final SupplierRepository suppliers;
     private final ClientSupplierRepository registrations;
     private final TaskService taskService;
     private final PasswordPolicy passwordPolicy;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
-    Activation(AccountTokens tokens, SupplierUserRepository users, SupplierRepository suppliers,
+    Activation(AccountTokens tokens, SupplierUserRepository users,
             ClientSupplierRepository registrations, TaskService taskService, PasswordPolicy passwordPolicy,
             PasswordEncoder passwordEncoder, Clock clock) {
         this.tokens = tokens;
         this.users = users;
-        this.suppliers = suppliers;
         this.registrations = registrations;
         this.taskService = taskService;
         this.passwordPolicy = passwordPolicy;
@@ -71,7 +69,8 @@ public class Activation {
             return new LinkInfo(LinkState.EXPIRED, null, null); // the invitation's timer has run out
         }
         SupplierUser user = users.findById(lookup.token().getUserId()).orElseThrow();
-        String businessName = suppliers.findById(user.getSupplierId()).map(Supplier::getBusinessName).orElse("");
+        String businessName = registrations.findByProcessInstanceId(lookup.token().getProcessInstanceId())
+                .map(ClientSupplier::getBusinessName).orElse("");
         LinkState shown = user.getPasswordHash() == null ? LinkState.CHOOSE_PASSWORD : LinkState.CONFIRM_ONLY;
         return new LinkInfo(shown, user.getEmail(), businessName);
     }

@@ -30,6 +30,10 @@ public class ClientSupplier {
     @JoinColumn(name = "supplier_id", nullable = false)
     private Supplier supplier;
 
+    /** The name this client typed: another client registering the same RFC never sees it. */
+    @Column(name = "business_name", nullable = false)
+    private String businessName;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private RegistrationStatus status;
@@ -58,10 +62,11 @@ public class ClientSupplier {
     protected ClientSupplier() {
     }
 
-    ClientSupplier(Long clientId, Supplier supplier, String contactName, String contactEmail, String registeredBy,
-            OffsetDateTime registeredAt) {
+    ClientSupplier(Long clientId, Supplier supplier, String businessName, String contactName, String contactEmail,
+            String registeredBy, OffsetDateTime registeredAt) {
         this.clientId = clientId;
         this.supplier = supplier;
+        this.businessName = businessName;
         this.contactName = contactName;
         this.contactEmail = contactEmail;
         this.registeredBy = registeredBy;
@@ -79,6 +84,10 @@ public class ClientSupplier {
 
     public Supplier getSupplier() {
         return supplier;
+    }
+
+    public String getBusinessName() {
+        return businessName;
     }
 
     public RegistrationStatus getStatus() {

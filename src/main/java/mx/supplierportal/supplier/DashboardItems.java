@@ -13,5 +13,6 @@ public interface DashboardItems {
     record Item(String title, String status, String statusStyle, String detail, String link, String linkText) {
     }
 
-    List<Item> itemsFor(long supplierId, Locale locale);
+    /** The items for this supplier user (its own registrations only). */
+    List<Item> itemsFor(long userId, Locale locale);
 }

@@ -40,9 +40,9 @@ class HomeController {
         if (CurrentUser.supplier().isPresent()) {
             SupplierPrincipal supplier = CurrentUser.supplier().get();
             model.addAttribute("user", supplier);
-            model.addAttribute("overview", overview.of(supplier.supplierId()).orElseThrow());
+            model.addAttribute("overview", overview.of(supplier.userId()));
             model.addAttribute("items", dashboardItems.stream()
-                    .flatMap(items -> items.itemsFor(supplier.supplierId(), locale).stream()).toList());
+                    .flatMap(items -> items.itemsFor(supplier.userId(), locale).stream()).toList());
             return "dashboard";
         }
         StaffPrincipal staff = CurrentUser.staff().orElseThrow();

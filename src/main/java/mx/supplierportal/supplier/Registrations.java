@@ -18,18 +18,21 @@ public class Registrations {
     }
 
     private final ClientSupplierRepository registrations;
-    private final SupplierUserRepository users;
+    private final RegistrationMemberRepository members;
     private final Clients clients;
 
-    Registrations(ClientSupplierRepository registrations, SupplierUserRepository users, Clients clients) {
+    Registrations(ClientSupplierRepository registrations, RegistrationMemberRepository members, Clients clients) {
         this.registrations = registrations;
-        this.users = users;
+        this.members = members;
         this.clients = clients;
     }
 
-    /** The supplier's active registrations (with clients that it activated). */
-    public List<Registration> activeOf(long supplierId) {
-        return registrations.findBySupplierId(supplierId).stream()
+    /**
+     * The active registrations this supplier user was admitted to. Only these: another client's registration of the
+     * same supplier company is not the user's to see (docs/decisions.md, "Supplier identity per client").
+     */
+    public List<Registration> activeOf(long userId) {
+        return registrations.ofMember(userId).stream()
                 .filter(r -> r.getStatus() == RegistrationStatus.ACTIVE).map(this::view).toList();
     }
 
@@ -44,10 +47,20 @@ public class Registrations {
                 .map(r -> view(r, byId.get(r.getClientId()))).toList();
     }
 
-    /** That registration, only if it belongs to this supplier. */
-    public Optional<Registration> ofSupplier(long supplierId, long registrationId) {
-        return registrations.findById(registrationId)
-                .filter(r -> r.getSupplier().getId() == supplierId).map(this::view);
+    /** That registration, only if this supplier user was admitted to it. */
+    public Optional<Registration> ofUser(long userId, long registrationId) {
+        return registrations.ofMember(userId, registrationId).map(this::view);
+    }
+
+    /** Every registration this supplier user was admitted to, whatever its status (for archives). */
+    public java.util.Set<Long> idsOf(long userId) {
+        return registrations.ofMember(userId).stream().map(ClientSupplier::getId)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** Whether this supplier user was admitted to that registration. */
+    public boolean admits(long userId, long registrationId) {
+        return members.existsById(new RegistrationMember.Key(registrationId, userId));
     }
 
     public Optional<Registration> byId(long registrationId) {
@@ -66,10 +79,10 @@ public class Registrations {
         return views;
     }
 
-    /** The supplier's user who receives its emails (the first one). */
-    public long mainUserOf(long supplierId) {
-        return users.findFirstBySupplierIdOrderById(supplierId).map(SupplierUser::getId)
-                .orElseThrow(() -> new IllegalStateException("supplier " + supplierId + " has no user"));
+    /** The user who receives a registration's emails: the first one admitted to it. */
+    public long mainUserOf(long registrationId) {
+        return members.usersOf(registrationId, org.springframework.data.domain.Limit.of(1)).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("registration " + registrationId + " has no user"));
     }
 
     private Registration view(ClientSupplier r) {
@@ -78,6 +91,6 @@ public class Registrations {
 
     private static Registration view(ClientSupplier r, Client client) {
         return new Registration(r.getId(), client.getId(), client.getCode(), client.getName(), r.getSupplier().getId(),
-                r.getSupplier().getRfc(), r.getSupplier().getBusinessName(), r.getStatus());
+                r.getSupplier().getRfc(), r.getBusinessName(), r.getStatus());
     }
 }

@@ -26,7 +26,7 @@ interface ClientSupplierRepository extends JpaRepository<ClientSupplier, Long> {
     Optional<ClientSupplier> findByIdAndClientId(Long id, Long clientId);
 
     @Query("select cs from ClientSupplier cs join fetch cs.supplier s where cs.clientId in :clientIds"
-            + " and cs.status = :status order by s.businessName, cs.id")
+            + " and cs.status = :status order by cs.businessName, cs.id")
     List<ClientSupplier> withClients(java.util.Collection<Long> clientIds, RegistrationStatus status);
 
     @Query("select cs from ClientSupplier cs join fetch cs.supplier where cs.id in :ids")
@@ -36,6 +36,24 @@ interface ClientSupplierRepository extends JpaRepository<ClientSupplier, Long> {
     List<ClientSupplier> findBySupplierId(Long supplierId);
 
     Optional<ClientSupplier> findByProcessInstanceId(String processInstanceId);
+
+    /** The registrations this user was admitted to, oldest first. */
+    @Query("select cs from ClientSupplier cs join fetch cs.supplier, RegistrationMember m"
+            + " where m.key.registrationId = cs.id and m.key.userId = :userId order by cs.registeredAt, cs.id")
+    List<ClientSupplier> ofMember(Long userId);
+
+    /** That registration, only if this user was admitted to it. */
+    @Query("select cs from ClientSupplier cs join fetch cs.supplier, RegistrationMember m"
+            + " where cs.id = :registrationId and m.key.registrationId = cs.id and m.key.userId = :userId")
+    Optional<ClientSupplier> ofMember(Long userId, Long registrationId);
+}
+
+interface RegistrationMemberRepository extends JpaRepository<RegistrationMember, RegistrationMember.Key> {
+
+    /** The users admitted to a registration, first admitted first (the first one receives its emails). */
+    @Query("select m.key.userId from RegistrationMember m where m.key.registrationId = :registrationId"
+            + " order by m.admittedAt, m.key.userId")
+    List<Long> usersOf(Long registrationId, org.springframework.data.domain.Limit limit);
 }
 
 interface SupplierUserRepository extends JpaRepository<SupplierUser, Long> {

@@ -29,7 +29,7 @@ class SupplierAccounts implements UserDetailsService {
         SupplierUser user = users.findByEmail(normalizeEmail(username))
                 .filter(u -> u.getPasswordHash() != null)
                 .orElseThrow(() -> new UsernameNotFoundException("no such supplier user"));
-        return new SupplierPrincipal(user.getId(), user.getSupplierId(), user.getEmail(), user.getFullName(),
+        return new SupplierPrincipal(user.getId(), user.getEmail(), user.getFullName(),
                 user.getLanguage(), user.getPasswordHash(), user.getStatus() != SupplierUser.Status.DISABLED);
     }
 

@@ -65,7 +65,7 @@ class SupplierAdminController {
         }
         try {
             SupplierRegistration.Result result = registration.register(client, form.toRequest(), staff.userId());
-            redirect.addFlashAttribute("registered", result.registration().getSupplier().getBusinessName());
+            redirect.addFlashAttribute("registered", result.registration().getBusinessName());
             redirect.addFlashAttribute("warnings", result.warnings());
             return "redirect:/admin/suppliers";
         } catch (RegistrationException e) {
@@ -80,7 +80,7 @@ class SupplierAdminController {
         ClientSupplier found = registration.find(client, id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         boolean sent = registration.resendActivation(client, id);
-        redirect.addFlashAttribute(sent ? "resent" : "notResent", found.getSupplier().getBusinessName());
+        redirect.addFlashAttribute(sent ? "resent" : "notResent", found.getBusinessName());
         return "redirect:/admin/suppliers";
     }
 

@@ -42,17 +42,19 @@ public class SupplierRegistration {
     private final SupplierRepository suppliers;
     private final ClientSupplierRepository registrations;
     private final SupplierUserRepository users;
+    private final RegistrationMemberRepository members;
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final OnboardingProperties properties;
     private final Clock clock;
 
     SupplierRegistration(SupplierRepository suppliers, ClientSupplierRepository registrations,
-            SupplierUserRepository users, RuntimeService runtimeService, TaskService taskService,
-            OnboardingProperties properties, Clock clock) {
+            SupplierUserRepository users, RegistrationMemberRepository members, RuntimeService runtimeService,
+            TaskService taskService, OnboardingProperties properties, Clock clock) {
         this.suppliers = suppliers;
         this.registrations = registrations;
         this.users = users;
+        this.members = members;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.properties = properties;
@@ -76,18 +78,16 @@ public class SupplierRegistration {
         if (existing.isPresent() && registrations.existsByClientIdAndSupplierId(client.getId(), existing.get().getId())) {
             throw new RegistrationException("rfc", "supplier.rfc.alreadyRegistered");
         }
-        Optional<SupplierUser> existingUser = users.findByEmail(email);
-        if (existingUser.isPresent()
-                && (existing.isEmpty() || !existingUser.get().getSupplierId().equals(existing.get().getId()))) {
-            throw new RegistrationException("email", "supplier.email.otherSupplier");
-        }
-
+        // The email's user, if it exists, is admitted to this registration whatever company it already works for:
+        // the client names the person who answers for this supplier. Nothing else of that user is touched, and the
+        // answer is the same as for a new email, so the form reveals nothing about other clients' suppliers.
         Supplier supplier = existing.orElseGet(
                 () -> suppliers.save(new Supplier(rfc, request.businessName().strip(), now)));
-        SupplierUser user = existingUser.orElseGet(() -> users.save(
+        SupplierUser user = users.findByEmail(email).orElseGet(() -> users.save(
                 new SupplierUser(supplier.getId(), email, request.contactName().strip(), language, now)));
         ClientSupplier registration = registrations.save(new ClientSupplier(client.getId(), supplier,
-                request.contactName().strip(), email, registeredBy, now));
+                request.businessName().strip(), request.contactName().strip(), email, registeredBy, now));
+        members.save(new RegistrationMember(registration.getId(), user.getId(), now));
 
         ProcessInstance instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
                 .businessKey(rfc)
@@ -98,7 +98,7 @@ public class SupplierRegistration {
                         "supplierUserId", user.getId(),
                         "clientCode", client.getCode(),
                         "clientName", client.getName(),
-                        "businessName", supplier.getBusinessName(),
+                        "businessName", registration.getBusinessName(),
                         "supplierRfc", rfc,
                         "activationTimeout", properties.activation().ttl().toString()))
                 .execute();

@@ -80,17 +80,6 @@ class RegistrationBadInputTest extends IntegrationTest {
     }
 
     @Test
-    void emailOfAnotherSuppliersUserIsRefused() throws Exception {
-        String email = "dup-" + unique() + "@x.test";
-        registerSupplier(client, "Primero SA", newRfc(), email, "es");
-        String otherRfc = newRfc();
-        submit("Segundo SA", otherRfc, email.toUpperCase(), "es")
-                .andExpect(content().string(containsString("Este correo ya pertenece al usuario de otro proveedor")));
-        assertThat(jdbc.queryForObject("select count(*) from supplier where rfc = ?", Integer.class, otherRfc))
-                .isZero();
-    }
-
-    @Test
     void checkDigitMismatchIsOnlyAWarning() throws Exception {
         String valid = newRfc();
         char last = valid.charAt(12 - 1);
