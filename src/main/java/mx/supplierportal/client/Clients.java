@@ -50,6 +50,14 @@ public class Clients {
         return repository.findByCode(code);
     }
 
+    /**
+     * The client a process instance works for, from the instance's tenant id (set from {@code clientCode} when it
+     * started and never changed after). Delegates start here instead of trusting ids in process variables.
+     */
+    public Client ofTenant(String tenantId) {
+        return tenantId == null ? null : repository.findByCode(tenantId).orElse(null);
+    }
+
     /** The first client (by code) among those someone administers. */
     public Optional<Client> firstOf(List<String> administeredCodes) {
         return administeredCodes.stream().sorted().findFirst().flatMap(repository::findByCode);

@@ -12,10 +12,12 @@ class InvoiceDelegates {
 
     private final InvoiceRepository invoices;
     private final Invoices service;
+    private final InvoiceOfInstance instances;
 
-    InvoiceDelegates(InvoiceRepository invoices, Invoices service) {
+    InvoiceDelegates(InvoiceRepository invoices, Invoices service, InvoiceOfInstance instances) {
         this.invoices = invoices;
         this.service = service;
+        this.instances = instances;
     }
 
     /** Moves the invoice's stage when a reviewers' or approvers' task starts. */
@@ -62,8 +64,9 @@ class InvoiceDelegates {
         return text.length() > 500 ? text.substring(0, 500) : text;
     }
 
+    /** The instance's own invoice (tenant + UUID business key), whatever an invoiceId variable says. */
     private Invoice invoice(DelegateExecution execution) {
-        long id = ((Number) execution.getVariable("invoiceId")).longValue();
+        long id = instances.requiredIdOf(execution);
         return invoices.lockById(id).orElseThrow(() -> new IllegalStateException("invoice " + id + " does not exist"));
     }
 }

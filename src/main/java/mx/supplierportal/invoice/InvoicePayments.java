@@ -22,11 +22,23 @@ public class InvoicePayments {
     private final Invoices service;
     private final java.time.Clock clock;
 
-    InvoicePayments(InvoiceRepository invoices, InvoiceRules rules, Invoices service, java.time.Clock clock) {
+    private final InvoiceOfInstance instances;
+
+    InvoicePayments(InvoiceRepository invoices, InvoiceRules rules, Invoices service, InvoiceOfInstance instances,
+            java.time.Clock clock) {
         this.invoices = invoices;
+        this.instances = instances;
         this.rules = rules;
         this.service = service;
         this.clock = clock;
+    }
+
+    /**
+     * The invoice a payment-scheduling instance works for: from its tenant and UUID business key, never from an
+     * {@code invoiceId} variable.
+     */
+    public long invoiceOf(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+        return instances.requiredIdOf(execution);
     }
 
     /** The payment date the client's terms give for this invoice, counted from the day it was sent. */

@@ -21,6 +21,10 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long> {
     @Query("select i from Invoice i where i.id = :id")
     Optional<Invoice> lockById(Long id);
 
+    /** The invoice a process instance works for: its client (the tenant) and its UUID (the business key). */
+    @Query("select i.id from Invoice i where i.clientId = :clientId and i.uuid = :uuid")
+    Optional<Long> idByClientIdAndUuid(Long clientId, String uuid);
+
     @Query("select i.xmlDocumentId from Invoice i where i.id = :id")
     Optional<Long> xmlDocumentIdOf(Long id);
 

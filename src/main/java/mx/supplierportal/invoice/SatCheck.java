@@ -28,11 +28,11 @@ class SatCheck {
     }
 
     @Bean
-    JavaDelegate checkSatStatusDelegate(InvoiceRepository invoices, Documents documents, SatStatusClient client,
-            Clock clock) {
+    JavaDelegate checkSatStatusDelegate(InvoiceRepository invoices, InvoiceOfInstance instances, Documents documents,
+            SatStatusClient client, Clock clock) {
         return execution -> {
-            long id = ((Number) execution.getVariable("invoiceId")).longValue();
-            Long xmlDocumentId = invoices.xmlDocumentIdOf(id).orElse(null);
+            Long id = instances.idOf(execution).orElse(null);
+            Long xmlDocumentId = id == null ? null : invoices.xmlDocumentIdOf(id).orElse(null);
             if (xmlDocumentId == null) {
                 return; // the draft was deleted meanwhile
             }

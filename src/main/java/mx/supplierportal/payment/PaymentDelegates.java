@@ -3,7 +3,6 @@ package mx.supplierportal.payment;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import mx.supplierportal.invoice.InvoicePayments;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +15,7 @@ class PaymentDelegates {
     @Bean
     JavaDelegate proposePaymentDateDelegate(InvoicePayments invoices) {
         return execution -> {
-            String proposed = invoices.proposedDate(invoiceId(execution)).toString();
+            String proposed = invoices.proposedDate(invoices.invoiceOf(execution)).toString();
             execution.setVariable("proposedDate", proposed);
             execution.setVariable("paymentDate", proposed);
         };
@@ -33,18 +32,14 @@ class PaymentDelegates {
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("paymentDate is not a date (yyyy-MM-dd): " + value, e);
             }
-            invoices.schedule(invoiceId(execution), date);
+            invoices.schedule(invoices.invoiceOf(execution), date);
         };
     }
 
     /** The complement's due date passed without one: the payment shows "overdue" to supplier and treasury. */
     @Bean
-    JavaDelegate markComplementOverdueDelegate(PaymentRepository payments) {
-        return execution -> {
-            long id = ((Number) execution.getVariable("paymentId")).longValue();
-            payments.lockById(id).orElseThrow(() -> new IllegalStateException("payment " + id + " does not exist"))
-                    .complementOverdue();
-        };
+    JavaDelegate markComplementOverdueDelegate(PaymentRepository payments, PaymentOfInstance instances) {
+        return execution -> payments.lockById(instances.idOf(execution)).orElseThrow().complementOverdue();
     }
 
     /**
@@ -53,10 +48,10 @@ class PaymentDelegates {
      * so that the supplier's renewed task does not start with a reminder minutes after the "cancelled" email.
      */
     @Bean
-    JavaDelegate recheckComplementAtSatDelegate(Complements complements, java.time.Clock clock) {
+    JavaDelegate recheckComplementAtSatDelegate(Complements complements, PaymentOfInstance instances,
+            java.time.Clock clock) {
         return execution -> {
-            long id = ((Number) execution.getVariable("paymentId")).longValue();
-            boolean cancelled = complements.recheck(id);
+            boolean cancelled = complements.recheck(instances.idOf(execution));
             execution.setVariable("repCancelled", cancelled);
             Object reminder = execution.getVariable("repReminderAt");
             java.util.Date dayFromNow = java.util.Date.from(clock.instant().plus(java.time.Duration.ofDays(1)));
@@ -64,9 +59,5 @@ class PaymentDelegates {
                 execution.setVariable("repReminderAt", dayFromNow);
             }
         };
-    }
-
-    private static long invoiceId(DelegateExecution execution) {
-        return ((Number) execution.getVariable("invoiceId")).longValue();
     }
 }

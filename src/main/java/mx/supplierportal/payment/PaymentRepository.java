@@ -14,6 +14,9 @@ interface PaymentRepository extends JpaRepository<Payment, Long> {
 
     boolean existsByClientIdAndNumberKey(Long clientId, String numberKey);
 
+    @Query("select p.id from Payment p where p.clientId = :clientId and p.numberKey = :numberKey")
+    Optional<Long> idByClientIdAndNumberKey(Long clientId, String numberKey);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select p from Payment p where p.id = :id")
     Optional<Payment> lockById(Long id);

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import mx.supplierportal.supplier.Registrations;
+import mx.supplierportal.supplier.Registrations.Registration;
 import mx.supplierportal.web.MexicoTime;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,17 +29,19 @@ class RecordDelegates {
     private final BankAccountRepository accounts;
     private final TemplateFieldRepository fields;
     private final RuntimeService runtimeService;
+    private final Registrations registrations;
     private final Clock clock;
     private final int reminderDays;
 
     RecordDelegates(SupplierRecordRepository records, RecordEntryRepository entries, BankAccountRepository accounts,
-            TemplateFieldRepository fields, RuntimeService runtimeService, Clock clock,
+            TemplateFieldRepository fields, RuntimeService runtimeService, Registrations registrations, Clock clock,
             @Value("${portal.record.reminder-days-before-expiry:7}") int reminderDays) {
         this.records = records;
         this.entries = entries;
         this.accounts = accounts;
         this.fields = fields;
         this.runtimeService = runtimeService;
+        this.registrations = registrations;
         this.clock = clock;
         this.reminderDays = reminderDays;
     }
@@ -124,8 +128,7 @@ class RecordDelegates {
     @Bean
     JavaDelegate markEntryExpiredDelegate() {
         return execution -> {
-            long entryId = ((Number) execution.getVariable("entryId")).longValue();
-            RecordEntry entry = entries.findById(entryId).orElseThrow();
+            RecordEntry entry = expiringEntry(execution);
             String validUntil = (String) execution.getVariable("validUntil");
             boolean stillThatValue = entry.getStatus() == RecordEntry.Status.ACCEPTED && entry.getValidUntil() != null
                     && entry.getValidUntil().toString().equals(validUntil);
@@ -137,8 +140,34 @@ class RecordDelegates {
         };
     }
 
+    /**
+     * The record this review instance works for: the one whose review started this instance (the row remembers the
+     * instance), and only if it belongs to the instance's client. A {@code recordId} variable is never trusted.
+     */
     private SupplierRecord record(DelegateExecution execution) {
-        long id = ((Number) execution.getVariable("recordId")).longValue();
-        return records.findById(id).orElseThrow(() -> new IllegalStateException("record " + id + " does not exist"));
+        SupplierRecord record = records.findByProcessInstanceId(execution.getProcessInstanceId())
+                .orElseThrow(() -> new IllegalStateException("no record is reviewed by instance "
+                        + execution.getProcessInstanceId()));
+        requireTenant(execution, record);
+        return record;
+    }
+
+    /** The entry a document-expiry instance watches: named by its business key, of the instance's client. */
+    private RecordEntry expiringEntry(DelegateExecution execution) {
+        String key = execution.getProcessBusinessKey();
+        if (key == null || !key.matches("record-entry-\\d{1,18}")) {
+            throw new IllegalStateException("document-expiry instance without a record-entry business key: " + key);
+        }
+        RecordEntry entry = entries.findById(Long.parseLong(key.substring("record-entry-".length()))).orElseThrow();
+        requireTenant(execution, records.findById(entry.getRecordId()).orElseThrow());
+        return entry;
+    }
+
+    private void requireTenant(DelegateExecution execution, SupplierRecord record) {
+        String clientCode = registrations.byId(record.getClientSupplierId()).map(Registration::clientCode)
+                .orElse(null);
+        if (clientCode == null || !clientCode.equals(execution.getTenantId())) {
+            throw new IllegalStateException("record " + record.getId() + " is not of tenant " + execution.getTenantId());
+        }
     }
 }

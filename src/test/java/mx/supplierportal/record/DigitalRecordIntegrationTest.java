@@ -205,6 +205,66 @@ class DigitalRecordIntegrationTest extends IntegrationTest {
                 Integer.class, record)).isEqualTo(1);
     }
 
+    /**
+     * The attack run's tampering: client B's reviewer completes B's own review task through the engine REST API with
+     * recordId = client A's approved record. Refused, and nothing of A's record changes; a legitimate completion
+     * through the same door still works, and even a tampered id that reaches the engine (Java API) is ignored.
+     */
+    @Test
+    void aReviewTaskCannotBePointedAtAnotherClientsRecord() throws Exception {
+        ActiveSupplier a = activeSupplier(newClient());
+        fillEverything(a);
+        mvc.perform(post("/record/{r}/send", a.registrationId()).with(authentication(a.auth())).with(csrf()));
+        taskService.complete(reviewTask(a).getId(), java.util.Map.of("decision", "approve"));
+        runJobs();
+        assertThat(recordStatus(a)).isEqualTo("APPROVED");
+
+        ActiveSupplier b = activeSupplier(newClient());
+        fillEverything(b);
+        mvc.perform(post("/record/{r}/send", b.registrationId()).with(authentication(b.auth())).with(csrf()));
+        Task reviewB = reviewTask(b);
+        var reviewerB = new mx.supplierportal.support.EngineRest(baseUrl(), b.client().admin(), ADMIN_PASSWORD);
+
+        var tampered = reviewerB.post("/engine-rest/task/" + reviewB.getId() + "/complete", "{\"variables\": {"
+                + "\"decision\": {\"value\": \"changes\"}, \"recordId\": {\"value\": " + recordId(a)
+                + ", \"type\": \"Long\"}}}");
+        assertThat(tampered.statusCode()).isEqualTo(400);
+        assertThat(tampered.body()).contains("recordId").contains("no se cambió nada");
+        var viaTasklist = reviewerB.post("/engine-rest/task/" + reviewB.getId() + "/submit-form", "{\"variables\": {"
+                + "\"decision\": {\"value\": \"approve\"}, \"businessName\": {\"value\": \"Otra\"}}}");
+        assertThat(viaTasklist.statusCode()).as("a read-only field sent changed").isEqualTo(400);
+        assertThat(reviewerB.put("/engine-rest/task/" + reviewB.getId() + "/variables/recordId",
+                "{\"value\": " + recordId(a) + ", \"type\": \"Long\"}").statusCode()).isEqualTo(403);
+        assertThat(reviewerB.post("/engine-rest/process-instance/" + reviewB.getProcessInstanceId() + "/variables",
+                "{\"modifications\": {\"recordId\": {\"value\": " + recordId(a) + ", \"type\": \"Long\"}}}")
+                .statusCode()).isEqualTo(403);
+        assertThat(taskService.createTaskQuery().taskId(reviewB.getId()).count()).isEqualTo(1);
+        assertThat(runtimeService.getVariable(reviewB.getProcessInstanceId(), "recordId")).isEqualTo(recordId(b));
+
+        // The form's own fields, read-only ones sent back unchanged as Tasklist does, go through
+        var legitimate = reviewerB.post("/engine-rest/task/" + reviewB.getId() + "/submit-form", "{\"variables\": {"
+                + "\"decision\": {\"value\": \"changes\"}, \"reviewComment\": {\"value\": \"Revise\"},"
+                + "\"businessName\": {\"value\": \"" + runtimeService.getVariable(reviewB.getProcessInstanceId(),
+                        "businessName") + "\"}}}");
+        assertThat(legitimate.statusCode()).as(legitimate.body()).isEqualTo(204);
+        runJobs();
+        assertThat(recordStatus(b)).isEqualTo("CHANGES_REQUESTED");
+        assertThat(recordStatus(a)).isEqualTo("APPROVED");
+
+        // A tampered id that reaches the engine anyway (Java API, no guard) changes nothing: the delegate takes the
+        // record its instance was started for
+        mvc.perform(post("/record/{r}/send", b.registrationId()).with(authentication(b.auth())).with(csrf()));
+        taskService.complete(reviewTask(b).getId(), java.util.Map.of("decision", "changes", "recordId", recordId(a)));
+        runJobs();
+        assertThat(recordStatus(a)).isEqualTo("APPROVED");
+        assertThat(recordStatus(b)).isEqualTo("CHANGES_REQUESTED");
+    }
+
+    private Task reviewTask(ActiveSupplier s) {
+        return taskService.createTaskQuery().taskDefinitionKey("Task_ReviewRecord")
+                .taskCandidateGroup(s.client().code() + "-reviewer").singleResult();
+    }
+
     @Test
     void badFilesAndAccountsAreExplainedAndNothingIsStored() throws Exception {
         ActiveSupplier s = activeSupplier(newClient());

@@ -137,29 +137,42 @@ class SupplierIdentityPerClientTest extends IntegrationTest {
 
     @Test
     void anEmailThatAlreadyWorksForAnotherSupplierIsInvitedLikeAnyOther() throws Exception {
-        // An accountant who answers for two companies: the second client's form says nothing about the first one
+        // An accountant who answers for two companies (its own fixture: the shared EKU user must keep one client)
+        TestClient first = newClient();
+        String email = "contador-" + unique() + "@despacho.test";
+        String firstRfc = registerSupplier(first, "Primera Empresa", newRfc(), email, "es");
+        mvc.perform(post("/activate").with(csrf()).param("token", tokenOf(TestMail.link(onlyMailTo(email),
+                "/activate"))).param("password", PASSWORD).param("confirmation", PASSWORD));
+        runJobs();
+        int before = TestMail.to(email).size();
+
+        // The second client's form says nothing about the first company
         TestClient other = newClient();
         String rfc = newRfc();
-        int before = TestMail.to(MciFixture.SUPPLIER_EMAIL).size();
         MvcResult registered = mvc.perform(post("/admin/suppliers").with(authentication(signIn(other))).with(csrf())
                         .param("businessName", "Despacho Segundo").param("rfc", rfc).param("contactName", "Esther")
-                        .param("email", MciFixture.SUPPLIER_EMAIL.toUpperCase()).param("language", "es"))
+                        .param("email", email.toUpperCase()).param("language", "es"))
                 .andExpect(status().is3xxRedirection()).andReturn();
         assertThat(registered.getFlashMap().get("registered")).isEqualTo("Despacho Segundo");
         runJobs();
-        assertThat(TestMail.to(MciFixture.SUPPLIER_EMAIL)).hasSize(before + 1);
-        String token = tokenOf(TestMail.link(TestMail.to(MciFixture.SUPPLIER_EMAIL).get(before), "/activate"));
+        assertThat(TestMail.to(email)).hasSize(before + 1);
+        String token = tokenOf(TestMail.link(TestMail.to(email).get(before), "/activate"));
 
-        // Until the person confirms, the new company is not theirs
-        Authentication eku = signIn(MciFixture.SUPPLIER_EMAIL, MciFixture.SUPPLIER_PASSWORD);
-        assertThat(page("/record", eku)).doesNotContain(other.name());
+        // Until the person confirms, the new company's record and invoices are not theirs (the dashboard lists the
+        // invitation as pending)
+        Authentication person = signIn(email, PASSWORD);
+        assertThat(page("/record", person)).contains(first.name()).doesNotContain(other.name());
+        long secondRegistration = jdbc.queryForObject("select cs.id from client_supplier cs join client c on "
+                + "c.id = cs.client_id where c.code = ?", Long.class, other.code());
+        mvc.perform(get("/record/{r}", secondRegistration).with(authentication(person)))
+                .andExpect(status().isNotFound());
         mvc.perform(post("/activate").with(csrf()).param("token", token)).andExpect(status().is3xxRedirection());
         runJobs();
 
         // Now the same person sees both companies, each at its own client, and the password did not change
-        eku = signIn(MciFixture.SUPPLIER_EMAIL, MciFixture.SUPPLIER_PASSWORD);
-        assertThat(page("/", eku)).contains("Despacho Segundo", rfc, "Escuela Kemper Urgate", "EKU9003173C9");
-        assertThat(page("/record", eku)).contains(other.name(), "Municipio de Cuautitlán Izcalli");
+        person = signIn(email, PASSWORD);
+        assertThat(page("/", person)).contains("Despacho Segundo", rfc, "Primera Empresa", firstRfc);
+        assertThat(page("/record", person)).contains(other.name(), first.name());
     }
 
     private String page(String path, Authentication who) throws Exception {
