@@ -31,7 +31,24 @@ public class RateLimiter {
 
     /** Takes one sign-in attempt from the address's allowance; false when it is used up. */
     public boolean tryLoginFrom(String address) {
-        return bucket("login-ip:" + address, properties.loginPerIpPerMinute(), Duration.ofMinutes(1)).tryConsume(1);
+        return loginBucket(address).tryConsume(1);
+    }
+
+    /** True while the address has used up its sign-in allowance (at /login, or by failed HTTP Basic sign-ins). */
+    public boolean isLoginBlockedFrom(String address) {
+        return loginBucket(address).getAvailableTokens() <= 0;
+    }
+
+    /**
+     * A failed HTTP Basic sign-in ({@code /engine-rest}) takes from the same allowance as a /login attempt. Only
+     * failures count there: a script's every request carries its credentials.
+     */
+    public void failedLoginFrom(String address) {
+        loginBucket(address).tryConsume(1);
+    }
+
+    private Bucket loginBucket(String address) {
+        return bucket("login-ip:" + address, properties.loginPerIpPerMinute(), Duration.ofMinutes(1));
     }
 
     /** True while an account has had too many failed sign-ins within the window. */

@@ -22,6 +22,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -29,6 +30,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -46,6 +49,8 @@ import org.springframework.web.servlet.LocaleResolver;
 @Configuration
 @EnableWebSecurity
 class SecurityConfig {
+
+    private static final String REALM = "supplier-portal";
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
@@ -77,17 +82,42 @@ class SecurityConfig {
         return registration;
     }
 
+    /**
+     * {@code /engine-rest}: HTTP Basic of staff only (a supplier's credentials are refused like a wrong password),
+     * stateless, behind the same sign-in limits as /login. Its authentication manager reports failures (so they
+     * count against the account) but not successes: a Basic success never clears a lock.
+     */
     @Bean
     @Order(1)
-    SecurityFilterChain engineRest(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain engineRest(HttpSecurity http, IdentityService identityService,
+            AuthenticationEventPublisher eventPublisher, RateLimiter rateLimiter) throws Exception {
+        ProviderManager staffOnly = new ProviderManager(new StaffAuthenticationProvider(identityService));
+        staffOnly.setAuthenticationEventPublisher(new FailuresOnly(eventPublisher));
+        BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
+        entryPoint.setRealmName(REALM);
         return http
                 .securityMatcher(path("/engine-rest/**"))
-                .authenticationManager(authenticationManager)
+                .authenticationManager(staffOnly)
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(StaffPrincipal.ROLE))
-                .httpBasic(basic -> basic.realmName("supplier-portal"))
+                .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
+                .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint))
+                .addFilterBefore(new BasicSignInLimitFilter(rateLimiter, entryPoint), BasicAuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()) // no browser session here: every call carries its credentials
                 .build();
+    }
+
+    /** Passes on failure events only. */
+    private record FailuresOnly(AuthenticationEventPublisher delegate) implements AuthenticationEventPublisher {
+
+        @Override
+        public void publishAuthenticationSuccess(Authentication authentication) {
+        }
+
+        @Override
+        public void publishAuthenticationFailure(AuthenticationException exception, Authentication authentication) {
+            delegate.publishAuthenticationFailure(exception, authentication);
+        }
     }
 
     @Bean

@@ -23,6 +23,17 @@ class RateLimiterTest {
     }
 
     @Test
+    void failedBasicSignInsUseTheSameAllowanceAsTheSignInForm() {
+        limiter.tryLoginFrom("10.0.0.3");
+        limiter.failedLoginFrom("10.0.0.3");
+        assertThat(limiter.isLoginBlockedFrom("10.0.0.3")).isFalse();
+        limiter.failedLoginFrom("10.0.0.3");
+        assertThat(limiter.isLoginBlockedFrom("10.0.0.3")).isTrue();
+        assertThat(limiter.tryLoginFrom("10.0.0.3")).isFalse(); // and the form is locked for that address too
+        assertThat(limiter.isLoginBlockedFrom("10.0.0.4")).isFalse();
+    }
+
+    @Test
     void failedSignInsLockTheAccountAndASuccessUnlocksIt() {
         assertThat(limiter.isAccountLocked("ana@x.mx")).isFalse();
         fail("ana@x.mx");

@@ -37,6 +37,9 @@ class SecurityIntegrationTest extends IntegrationTest {
 
     private static final String SUPPLIER_PASSWORD = "una frase larga y segura";
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.camunda.bpm.engine.IdentityService identityService;
+
     private TestClient clientA;
     private String supplierEmail;
     private String supplierRfc;
@@ -65,14 +68,61 @@ class SecurityIntegrationTest extends IntegrationTest {
                 .statusCode()).isEqualTo(403);
         assertThat(browser.send(request("/camunda/api/engine/engine/default/task"), HttpResponse.BodyHandlers
                 .ofString()).statusCode()).isEqualTo(403);
-        assertThat(basic("/engine-rest/task", supplierEmail, SUPPLIER_PASSWORD).statusCode()).isEqualTo(403);
+        // Suppliers are not staff: their right password is answered like a wrong one (no 403 oracle)
+        HttpResponse<String> right = basic("/engine-rest/task", supplierEmail, SUPPLIER_PASSWORD);
+        HttpResponse<String> wrong = basic("/engine-rest/task", supplierEmail, "not the password");
+        assertThat(right.statusCode()).isEqualTo(401);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(right.headers().firstValue("WWW-Authenticate")).isEqualTo(wrong.headers()
+                .firstValue("WWW-Authenticate"));
+    }
+
+    @Test
+    void anAccountLockedAtTheSignInFormIsLockedAtTheEngineRestApiAndTheOtherWayRound() throws Exception {
+        // Locked at /login by five wrong passwords → the right password at /engine-rest is answered like a wrong one
+        TestClient locked = newClient();
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            String page = http.send(request("/login"), HttpResponse.BodyHandlers.ofString()).body();
+            postLogin(http, page, locked.admin(), "not the password");
+        }
+        HttpResponse<String> whileLocked = basic("/engine-rest/task/count", locked.admin(), ADMIN_PASSWORD);
+        HttpResponse<String> unknown = basic("/engine-rest/task/count", "nobody-" + unique(), ADMIN_PASSWORD);
+        assertThat(whileLocked.statusCode()).isEqualTo(401);
+        assertThat(whileLocked.headers().firstValue("WWW-Authenticate"))
+                .isEqualTo(unknown.headers().firstValue("WWW-Authenticate"));
+        assertThat(withoutTimestamp(whileLocked.body())).isEqualTo(withoutTimestamp(unknown.body()));
+
+        // Five wrong passwords over HTTP Basic → the sign-in form is locked for that account too
+        TestClient guessed = newClient();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThat(basic("/engine-rest/task/count", guessed.admin(), "guess " + attempt).statusCode())
+                    .isEqualTo(401);
+        }
+        assertThat(basic("/engine-rest/task/count", guessed.admin(), ADMIN_PASSWORD).statusCode()).isEqualTo(401);
+        String page = http.send(request("/login"), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(postLogin(http, page, guessed.admin(), ADMIN_PASSWORD).headers().firstValue("Location")
+                .orElseThrow()).endsWith("/login?tooMany");
+
+        // Another staff member, never guessed at, still works through both doors
+        TestClient fine = newClient();
+        assertThat(basic("/engine-rest/task/count", fine.admin(), ADMIN_PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void camundasOwnThrottlingNeverLocksAStaffAccountForGood() {
+        // Camunda would lock a user permanently after 10 wrong passwords, which anyone can send; it is turned off
+        TestClient client = newClient();
+        for (int attempt = 0; attempt < 12; attempt++) {
+            assertThat(identityService.checkPassword(client.admin(), "wrong " + attempt)).isFalse();
+        }
+        assertThat(identityService.checkPassword(client.admin(), ADMIN_PASSWORD)).isTrue();
+        assertThat(identityService.createUserQuery().userId(client.admin()).singleResult()).isNotNull();
     }
 
     @Test
     void engineRestRefusesAnonymousAndAnswersStaffWithinTheirTenant() throws Exception {
         assertThat(anonymous("/engine-rest/engine").statusCode()).isEqualTo(401);
-        // (Camunda also slows down guessing: after a wrong password the same user is refused for a few seconds,
-        // so the wrong-password check uses a user of its own.)
         TestClient guessed = newClient();
         assertThat(basic("/engine-rest/task/count", guessed.admin(), "wrong password").statusCode()).isEqualTo(401);
         assertThat(basic("/engine-rest/task/count", "nobody-" + unique(), "x").statusCode()).isEqualTo(401);
@@ -211,6 +261,10 @@ class SecurityIntegrationTest extends IntegrationTest {
                 .getBytes(StandardCharsets.UTF_8));
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .header("Authorization", "Basic " + credentials).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String withoutTimestamp(String body) {
+        return body.replaceAll("\"timestamp\":\"[^\"]*\"", "");
     }
 
     private static String sessionId(CookieManager cookies) {
