@@ -7,14 +7,26 @@ import java.util.Optional;
 /** Reads a CFDI 4.0 from bytes: any namespace prefix, any attribute order, with or without BOM, any formatting. */
 public final class CfdiReader {
 
+    /**
+     * The most Conceptos a CFDI may have here. SAT sets no number, but PACs refuse files over a few MB and every
+     * Concepto costs validation work and findings; a real invoice with more is split by its issuer.
+     */
+    public static final int DEFAULT_MAX_CONCEPTOS = 5_000;
+
     private final int maxBytes;
+    private final int maxConceptos;
 
     public CfdiReader() {
         this(SafeXml.DEFAULT_MAX_BYTES);
     }
 
     public CfdiReader(int maxBytes) {
+        this(maxBytes, DEFAULT_MAX_CONCEPTOS);
+    }
+
+    public CfdiReader(int maxBytes, int maxConceptos) {
         this.maxBytes = maxBytes;
+        this.maxConceptos = maxConceptos;
     }
 
     public Cfdi read(byte[] xml) throws CfdiReadException {
@@ -25,6 +37,10 @@ public final class CfdiReader {
                 throw new CfdiReadException(Finding.error("CFDI-VERSION", String.valueOf(version)));
             }
             throw new CfdiReadException(Finding.error("CFDI-NOT-CFDI", root.name()));
+        }
+        int conceptos = root.path(Cfdi.NS, "Conceptos", "Concepto").size();
+        if (conceptos > maxConceptos) {
+            throw new CfdiReadException(Finding.error("CFDI-TOO-MANY-CONCEPTOS", conceptos, maxConceptos));
         }
         return build(root);
     }

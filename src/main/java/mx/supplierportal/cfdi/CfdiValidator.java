@@ -30,6 +30,34 @@ public final class CfdiValidator {
         for (Rule rule : rules) {
             rule.check(cfdi, context, findings);
         }
-        return new ValidationReport(Optional.of(cfdi), findings);
+        return new ValidationReport(Optional.of(cfdi), bounded(findings));
+    }
+
+    /** The most findings of one code a report lists; the rest are counted in one {@code FINDINGS-MORE}. */
+    public static final int MAX_FINDINGS_PER_CODE = 20;
+
+    /**
+     * At most {@value #MAX_FINDINGS_PER_CODE} findings of each code, in their order, each code's surplus counted in
+     * one FINDINGS-MORE of its severity: a file with thousands of broken Conceptos gives a readable, bounded report.
+     */
+    static List<Finding> bounded(List<Finding> findings) {
+        java.util.Map<String, Integer> seen = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Severity> severities = new java.util.HashMap<>();
+        List<Finding> kept = new ArrayList<>();
+        for (Finding finding : findings) {
+            int count = seen.merge(finding.code(), 1, Integer::sum);
+            severities.merge(finding.code(), finding.severity(),
+                    (a, b) -> a == Severity.ERROR || b == Severity.ERROR ? Severity.ERROR : a);
+            if (count <= MAX_FINDINGS_PER_CODE) {
+                kept.add(finding);
+            }
+        }
+        seen.forEach((code, count) -> {
+            if (count > MAX_FINDINGS_PER_CODE) {
+                kept.add(new Finding("FINDINGS-MORE", severities.get(code),
+                        List.of(count - MAX_FINDINGS_PER_CODE, code)));
+            }
+        });
+        return kept;
     }
 }

@@ -97,7 +97,7 @@ public final class Rules {
 
     /** The codes a finding can carry besides the rules': reading errors and the seal's details. */
     public static final List<String> OTHER_CODES = List.of("XML-EMPTY", "XML-TOO-LARGE", "XML-NOT-XML", "XML-DTD",
-            "XML-TOO-DEEP", "XML-MALFORMED", "CFDI-VERSION", "CFDI-NOT-CFDI", "SEAL-MISSING", "SEAL-CERT-UNREADABLE",
+            "XML-TOO-DEEP", "XML-MALFORMED", "CFDI-VERSION", "CFDI-NOT-CFDI", "CFDI-TOO-MANY-CONCEPTOS", "FINDINGS-MORE", "SEAL-MISSING", "SEAL-CERT-UNREADABLE",
             "SEAL-CERT-NUMBER", "SEAL-CERT-RFC", "SEAL-CERT-VALIDITY", "SEAL-UNVERIFIABLE-COMPLEMENT");
 
     private Rules() {

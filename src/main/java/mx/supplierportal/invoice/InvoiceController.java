@@ -146,7 +146,7 @@ class InvoiceController {
             @PathVariable long documentId) {
         try {
             return invoices.download(supplier.userId(), invoiceId, documentId)
-                    .map(DocumentResponses::inline).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                    .map(DocumentResponses::of).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         } catch (InvoiceProblem e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

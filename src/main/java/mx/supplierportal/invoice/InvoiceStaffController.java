@@ -46,7 +46,7 @@ class InvoiceStaffController {
         if (!invoices.belongs(invoice, documentId)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return documents.download(documentId).map(DocumentResponses::inline)
+        return documents.download(documentId).map(DocumentResponses::of)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 

@@ -225,10 +225,7 @@ public class Complements {
     }
 
     private static BigDecimal number(String text) {
-        try {
-            return text == null ? BigDecimal.valueOf(-1) : new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            return BigDecimal.valueOf(-1);
-        }
+        BigDecimal value = text == null ? null : mx.supplierportal.cfdi.Amounts.parse(text.strip());
+        return value == null ? BigDecimal.valueOf(-1) : value;
     }
 }

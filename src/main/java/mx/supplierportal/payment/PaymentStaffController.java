@@ -85,9 +85,9 @@ class PaymentStaffController {
             if (field.getKey().startsWith(AMOUNT_PREFIX) && !field.getValue().isBlank()) {
                 try {
                     amounts.put(Long.parseLong(field.getKey().substring(AMOUNT_PREFIX.length())),
-                            new BigDecimal(field.getValue().strip().replace(",", "")));
+                            amount(field.getValue().strip().replace(",", "")));
                 } catch (NumberFormatException e) {
-                    problems.add(messages.getMessage("payment.amount.notNumber", new Object[] {field.getValue()},
+                    problems.add(messages.getMessage("payment.amount.notNumber", new Object[] {shown(field.getValue())},
                             locale));
                 }
             }
@@ -96,9 +96,9 @@ class PaymentStaffController {
         String amountText = form.getOrDefault("amount", "").strip().replace(",", "");
         if (!amountText.isEmpty()) {
             try {
-                amount = new BigDecimal(amountText);
+                amount = amount(amountText);
             } catch (NumberFormatException e) {
-                problems.add(messages.getMessage("payment.amount.notNumber", new Object[] {amountText}, locale));
+                problems.add(messages.getMessage("payment.amount.notNumber", new Object[] {shown(amountText)}, locale));
             }
         }
         LocalDate paidOn = null;
@@ -143,5 +143,24 @@ class PaymentStaffController {
             redirect.addFlashAttribute("problems", PaymentController.describe(messages, e, locale));
         }
         return "redirect:/staff/invoices/" + invoiceId;
+    }
+
+    /**
+     * An amount as treasury types it: digits with up to six decimals (commas already removed), optionally negative
+     * (refused later with its own message). Anything else — exponents such as {@code 1e1000000}, which would cost
+     * seconds of arithmetic — is not a number.
+     */
+    /** What was typed, as the message repeats it: at most 30 characters. */
+    private static String shown(String typed) {
+        return typed.length() > 30 ? typed.substring(0, 30) + "…" : typed;
+    }
+
+    static BigDecimal amount(String text) {
+        boolean negative = text.startsWith("-");
+        BigDecimal value = mx.supplierportal.cfdi.Amounts.parse(negative ? text.substring(1) : text);
+        if (value == null) {
+            throw new NumberFormatException(text);
+        }
+        return negative ? value.negate() : value;
     }
 }

@@ -150,7 +150,7 @@ class RecordController {
             @PathVariable long registrationId, @PathVariable long documentId) {
         try {
             return records.download(supplier.userId(), registrationId, documentId)
-                    .map(DocumentResponses::inline)
+                    .map(DocumentResponses::of)
                     .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         } catch (RecordProblem e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);

@@ -65,7 +65,7 @@ class RecordReviewController {
     @GetMapping("/staff/records/{recordId}/documents/{documentId}")
     ResponseEntity<byte[]> download(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long recordId,
             @PathVariable long documentId) {
-        return reviews.download(staff, recordId, documentId).map(DocumentResponses::inline)
+        return reviews.download(staff, recordId, documentId).map(DocumentResponses::of)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 

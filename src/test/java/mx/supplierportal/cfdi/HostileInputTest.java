@@ -26,6 +26,38 @@ class HostileInputTest {
         assertThat(report.findings().get(0).message(Locale.ENGLISH)).doesNotContain("TOP-SECRET");
     }
 
+    /** The attack run's 2.8 MB file with 100,000 Conceptos: one finding, not 600,012. */
+    @Test
+    void tooManyConceptosGiveOneFinding() {
+        String sample = Samples.text(Samples.STAMPED);
+        String many = sample.replaceFirst("<cfdi:Conceptos>", "<cfdi:Conceptos>"
+                + "<cfdi:Concepto Importe=\"1\"/>".repeat(100_000));
+        ValidationReport report = validator.validate(Samples.utf8(many), ValidationContext.NONE);
+        assertThat(report.findings()).extracting(Finding::code).containsExactly("CFDI-TOO-MANY-CONCEPTOS");
+        assertThat(report.findings().get(0).message(Locale.forLanguageTag("es")))
+                .isEqualTo("El CFDI tiene 100001 conceptos; aquí se aceptan hasta 5000. Pida al emisor que lo "
+                        + "divida en varios CFDI.");
+    }
+
+    /** Under the limit, thousands of broken Conceptos still give a bounded report: 20 of each code and a count. */
+    @Test
+    void findingsOfOneCodeAreCappedAndCounted() {
+        String sample = Samples.text(Samples.STAMPED);
+        String broken = sample.replaceFirst("<cfdi:Conceptos>", "<cfdi:Conceptos>"
+                + "<cfdi:Concepto Importe=\"1\"/>".repeat(4_000));
+        ValidationReport report = validator.validate(Samples.utf8(broken), ValidationContext.NONE);
+        assertThat(report.valid()).isFalse();
+        java.util.Map<String, Long> perCode = report.findings().stream().collect(java.util.stream.Collectors
+                .groupingBy(Finding::code, java.util.stream.Collectors.counting()));
+        assertThat(perCode.entrySet()).allMatch(e -> e.getKey().equals("FINDINGS-MORE")
+                || e.getValue() <= CfdiValidator.MAX_FINDINGS_PER_CODE);
+        assertThat(report.findings().size()).isLessThan(400);
+        Finding more = report.findings().stream().filter(f -> f.code().equals("FINDINGS-MORE")).findFirst()
+                .orElseThrow();
+        assertThat(more.severity()).isEqualTo(Severity.ERROR);
+        assertThat(more.message(Locale.ENGLISH)).startsWith("… and ").contains("more findings of the same kind");
+    }
+
     @Test
     void billionLaughsIsRefused() {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">");

@@ -200,6 +200,42 @@ class InvoiceIntegrationTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from stored_document", Integer.class)).isEqualTo(before + 2);
     }
 
+    /** The attack run's amplification: 100,000 Conceptos gave 600,012 findings and a 41 MB session attribute. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aHugeCfdiGetsOneClearMessageAndStoresNothing() throws Exception {
+        int before = jdbc.queryForObject("select count(*) from stored_document", Integer.class);
+        String huge = freshInvoice(UUID.randomUUID().toString()).replaceFirst("<cfdi:Conceptos>",
+                "<cfdi:Conceptos>" + "<cfdi:Concepto Importe=\"1\"/>".repeat(100_000));
+        var result = upload(huge, Pdf.withText("x"), supplier).andExpect(status().is3xxRedirection()).andReturn();
+        assertThat((java.util.List<Object>) result.getFlashMap().get("problems")).containsExactly("CFDI-TOO-MANY-CONCEPTOS: "
+                + "El CFDI tiene 100001 conceptos; aquí se aceptan hasta 5000. Pida al emisor que lo divida en varios CFDI.");
+        assertThat(jdbc.queryForObject("select count(*) from stored_document", Integer.class)).isEqualTo(before);
+    }
+
+    /** A stored CFDI is a download, never a page: an XHTML Addenda with a script must not run in the portal. */
+    @Test
+    void aStoredCfdiIsDownloadedNotRenderedAndThePdfOpensInTheBrowser() throws Exception {
+        String uuid = UUID.randomUUID().toString();
+        String withScript = freshInvoice(uuid).replace("</cfdi:Comprobante>", "<cfdi:Addenda><html "
+                + "xmlns=\"http://www.w3.org/1999/xhtml\"><script>alert(document.cookie)</script></html>"
+                + "</cfdi:Addenda></cfdi:Comprobante>");
+        upload(withScript, Pdf.withText("Folio fiscal " + uuid), supplier)
+                .andExpect(flash().attribute("uploaded", true)); // the Addenda is not sealed: still a valid CFDI
+        long id = invoiceId(uuid);
+        long xml = jdbc.queryForObject("select xml_document_id from invoice where id = ?", Long.class, id);
+        long pdf = jdbc.queryForObject("select pdf_document_id from invoice where id = ?", Long.class, id);
+        var download = mvc.perform(get("/invoice/{i}/files/{d}", id, xml).with(authentication(supplier)))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(download.getHeader("Content-Disposition")).startsWith("attachment;");
+        assertThat(download.getHeader("Content-Security-Policy")).startsWith("sandbox");
+        assertThat(download.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        var shown = mvc.perform(get("/invoice/{i}/files/{d}", id, pdf).with(authentication(supplier))).andReturn()
+                .getResponse();
+        assertThat(shown.getHeader("Content-Disposition")).startsWith("inline;");
+        assertThat(shown.getContentType()).isEqualTo("application/pdf");
+    }
+
     @Test
     void toSendIsPagedByKeyset() throws Exception {
         for (int i = 0; i < 21; i++) {

@@ -137,6 +137,12 @@ class PaymentIntegrationTest extends IntegrationTest {
                 .anyMatch(p -> p.contains("solo tiene un saldo de 3,327.01"));
         assertThat(problems(pay(treasury, registrationId, "TR-1", "abc", both)))
                 .contains("«abc» no es un importe (use números con punto decimal, por ejemplo 1234.50).");
+        // Exponents are not amounts (1e1000000 used to cost seconds and a 1.3 MB page); a long entry is cut short
+        assertThat(problems(pay(treasury, registrationId, "TR-1", "1e1000000", both)))
+                .contains("«1e1000000» no es un importe (use números con punto decimal, por ejemplo 1234.50).");
+        assertThat(problems(pay(treasury, registrationId, "TR-1", "9".repeat(5000), both)))
+                .contains("«" + "9".repeat(30) + "…» no es un importe (use números con punto decimal, por ejemplo "
+                        + "1234.50).");
         String draft = UUID.randomUUID().toString();
         mvc.perform(multipart("/invoices/{r}", registrationId)
                 .file(new MockMultipartFile("xml", "f.xml", "text/xml",
