@@ -44,7 +44,8 @@ class ClientOpsController {
         if (!binding.hasFieldErrors("rfc") && Rfc.check(rfc) == Rfc.Verdict.MALFORMED) {
             binding.rejectValue("rfc", "supplier.rfc.malformed");
         }
-        if (!binding.hasFieldErrors("code") && repository.findByCode(form.getCode()).isPresent()) {
+        if (!binding.hasFieldErrors("code") && (repository.findByCode(form.getCode()).isPresent()
+                || Clients.PORTAL_TENANT.equals(form.getCode()))) {
             binding.rejectValue("code", "client.code.taken");
         }
         if (!binding.hasFieldErrors("rfc") && repository.findByRfc(rfc).isPresent()) {

@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
 /**
  * Process definitions are shared by every client (deployed without a tenant); each instance belongs to the client it
  * works for: started with a {@value #CLIENT_CODE} variable, it gets that client's tenant id. Tasks, jobs and history
- * inherit it, so Camunda's tenant check shows staff only their own client's work.
+ * inherit it, so Camunda's tenant check shows staff only their own client's work. An instance that works for no client
+ * (password recovery) gets {@link Clients#PORTAL_TENANT}, which no client's staff belongs to: no instance is ever
+ * tenant-less, so none is visible to every client's staff.
  */
 @Component
 class ClientTenantIdProvider extends AbstractProcessEnginePlugin implements TenantIdProvider {
@@ -26,11 +28,8 @@ class ClientTenantIdProvider extends AbstractProcessEnginePlugin implements Tena
 
     @Override
     public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext context) {
-        if (context.getVariables() == null) {
-            return null;
-        }
-        Object code = context.getVariables().get(CLIENT_CODE);
-        return code == null ? null : code.toString();
+        Object code = context.getVariables() == null ? null : context.getVariables().get(CLIENT_CODE);
+        return code == null ? Clients.PORTAL_TENANT : code.toString();
     }
 
     @Override

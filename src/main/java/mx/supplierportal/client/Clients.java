@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -30,6 +31,11 @@ public class Clients {
 
     /** Tenant ids and group prefixes: lower-case letters, digits and dashes. */
     public static final String CAMUNDA_ADMIN_GROUP = "camunda-admin";
+    /**
+     * The tenant of process instances that work for no client (password recovery): no client's staff belongs to it,
+     * so only operators see them in the Camunda webapps. Never a client code.
+     */
+    public static final String PORTAL_TENANT = "portal";
 
     private static final Pattern CODE = Pattern.compile("^[a-z][a-z0-9-]{1,39}$");
 
@@ -70,8 +76,9 @@ public class Clients {
     /** Creates the client, its tenant, its role groups and what those groups may do in Tasklist and the engine. */
     @Transactional
     public Client create(String code, String name, String rfc, String postalCode, String taxRegime) {
-        if (!CODE.matcher(code).matches()) {
-            throw new IllegalArgumentException("client code must match " + CODE.pattern());
+        if (!CODE.matcher(code).matches() || PORTAL_TENANT.equals(code)) {
+            throw new IllegalArgumentException("client code must match " + CODE.pattern() + " and not be "
+                    + PORTAL_TENANT);
         }
         Client client = repository.save(new Client(code, name, rfc, postalCode, taxRegime, OffsetDateTime.now()));
         Tenant tenant = identityService.newTenant(code);
@@ -89,12 +96,11 @@ public class Clients {
             grant(groupId, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
             grant(groupId, Resources.DECISION_DEFINITION, "*", Permissions.READ);
             grant(groupId, Resources.DEPLOYMENT, "*", Permissions.READ);
-            grant(groupId, Resources.USER, "*", Permissions.READ);
-            grant(groupId, Resources.GROUP, "*", Permissions.READ);
         }
         String admins = StaffRole.ADMIN.groupOf(code);
         grant(admins, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(admins, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+        applyCurrentGrants(code);
         grant(admins, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
         grant(admins, Resources.TASK, "*", Permissions.READ);
         grant(admins, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
@@ -115,6 +121,66 @@ public class Clients {
         identityService.createTenantUserMembership(clientCode, userId);
         for (StaffRole role : roles) {
             identityService.createMembership(userId, role.groupOf(clientCode));
+        }
+        admitToDirectory(userId, List.of(clientCode));
+    }
+
+    /**
+     * The staff directory is per client: a client's groups read their own client's groups and the users admitted
+     * here, never other clients' staff (names and emails). Called for every staff sign-in, so staff created in
+     * Camunda Admin are admitted too; idempotent.
+     */
+    @Transactional
+    public void admitToDirectory(String userId, java.util.Collection<String> clientCodes) {
+        for (String code : clientCodes) {
+            if (repository.findByCode(code).isEmpty()) {
+                continue;
+            }
+            for (StaffRole role : StaffRole.values()) {
+                ensureGrant(role.groupOf(code), Resources.USER, userId, Permissions.READ);
+            }
+        }
+    }
+
+    /**
+     * The grants added since the first clients were created, applied idempotently (at creation and at start-up):
+     * a client's groups read of the identity tables only their own client's groups (users are admitted by
+     * {@link #admitToDirectory}) — the older grants on every user and group ({@code *}) are removed —, and client
+     * admins may retry their instances' failed jobs (incidents) in Cockpit; the tenant check keeps both to this
+     * client.
+     */
+    @Transactional
+    public void applyCurrentGrants(String code) {
+        ensureGrant(StaffRole.ADMIN.groupOf(code), Resources.PROCESS_INSTANCE, "*",
+                ProcessInstancePermissions.RETRY_JOB);
+        for (StaffRole role : StaffRole.values()) {
+            String groupId = role.groupOf(code);
+            for (Resource resource : List.of(Resources.USER, Resources.GROUP)) {
+                authorizationService.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource)
+                        .resourceId("*").list().forEach(a -> authorizationService.deleteAuthorization(a.getId()));
+            }
+            for (StaffRole other : StaffRole.values()) {
+                ensureGrant(groupId, Resources.GROUP, other.groupOf(code), Permissions.READ);
+            }
+        }
+    }
+
+    /** {@link #applyCurrentGrants} for every client (start-up). */
+    @Transactional
+    public void applyCurrentGrants() {
+        repository.findAll().forEach(client -> applyCurrentGrants(client.getCode()));
+    }
+
+    /** Adds the permission to the group's grant on that resource (Camunda keeps one grant row per trio). */
+    private void ensureGrant(String groupId, Resource resource, String resourceId, Permission permission) {
+        Authorization existing = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .list().stream().findFirst().orElse(null);
+        if (existing == null) {
+            grant(groupId, resource, resourceId, permission);
+        } else if (!existing.isPermissionGranted(permission)) {
+            existing.addPermission(permission);
+            authorizationService.saveAuthorization(existing);
         }
     }
 

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import mx.supplierportal.client.Clients;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -87,6 +88,15 @@ class SecurityConfig {
      * stateless, behind the same sign-in limits as /login. Its authentication manager reports failures (so they
      * count against the account) but not successes: a Basic success never clears a lock.
      */
+    /** Another tenant's ids and unknown ids answered alike on /engine-rest (after Spring Security). */
+    @Bean
+    FilterRegistrationBean<EngineNotFound> engineNotFound() {
+        FilterRegistrationBean<EngineNotFound> registration = new FilterRegistrationBean<>(new EngineNotFound());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
+        return registration;
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http, IdentityService identityService,
@@ -138,7 +148,7 @@ class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain portal(HttpSecurity http, AuthenticationManager authenticationManager,
-            RateLimiter rateLimiter, LocaleResolver localeResolver) throws Exception {
+            RateLimiter rateLimiter, LocaleResolver localeResolver, Clients clients) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
         redirect.setDefaultTargetUrl("/");
         return http
@@ -157,6 +167,9 @@ class SecurityConfig {
                         .loginPage("/login")
                         .successHandler((request, response, authentication) -> {
                             rememberLanguage(localeResolver, request, response, authentication);
+                            if (authentication.getPrincipal() instanceof StaffPrincipal staff) {
+                                clients.admitToDirectory(staff.userId(), staff.tenantIds());
+                            }
                             redirect.onAuthenticationSuccess(request, response, authentication);
                         })
                         .failureUrl("/login?error")

@@ -75,7 +75,6 @@ public class PasswordRecovery {
                     .businessKey("supplier-user-" + user.get().getId())
                     .setVariables(Map.of(
                             "supplierUserId", user.get().getId(),
-                            "supplierId", user.get().getSupplierId(),
                             "resetTimeout", properties.passwordReset().ttl().toString()))
                     .execute();
         }
