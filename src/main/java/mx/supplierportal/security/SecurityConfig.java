@@ -28,6 +28,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -132,11 +133,12 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain camundaWebapps(HttpSecurity http, AuthenticationManager authenticationManager)
-            throws Exception {
+    SecurityFilterChain camundaWebapps(HttpSecurity http, AuthenticationManager authenticationManager,
+            IdentityService identityService) throws Exception {
         return http
                 .securityMatcher(path("/camunda/**"))
                 .authenticationManager(authenticationManager)
+                .addFilterBefore(new StaffAccessRevalidation(identityService), AuthorizationFilter.class)
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(StaffPrincipal.ROLE))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 // The webapps send their own X-XSRF-TOKEN (Camunda's CsrfPreventionFilter) and their own CSP.
@@ -148,7 +150,8 @@ class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain portal(HttpSecurity http, AuthenticationManager authenticationManager,
-            RateLimiter rateLimiter, LocaleResolver localeResolver, Clients clients) throws Exception {
+            RateLimiter rateLimiter, LocaleResolver localeResolver, Clients clients, IdentityService identityService)
+            throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
         redirect.setDefaultTargetUrl("/");
         return http
@@ -176,6 +179,7 @@ class SecurityConfig {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(new LoginRateLimitFilter(rateLimiter), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new StaffAccessRevalidation(identityService), AuthorizationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))

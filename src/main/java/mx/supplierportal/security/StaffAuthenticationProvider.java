@@ -1,10 +1,6 @@
 package mx.supplierportal.security;
 
-import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.Tenant;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -32,24 +28,13 @@ final class StaffAuthenticationProvider implements AuthenticationProvider {
         if (!identityService.checkPassword(userId, credentials.toString())) {
             throw new BadCredentialsException("Bad credentials");
         }
-        User user = identityService.createUserQuery().userId(userId).singleResult();
-        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).toList();
-        List<String> tenants = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
-                .list().stream().map(Tenant::getId).toList();
-        String displayName = user == null ? userId
-                : ((nullToEmpty(user.getFirstName()) + " " + nullToEmpty(user.getLastName())).strip());
-        StaffPrincipal principal = new StaffPrincipal(userId, displayName.isEmpty() ? userId : displayName, groups,
-                tenants);
+        StaffPrincipal principal = new StaffDirectory(identityService).load(userId)
+                .orElseThrow(() -> new BadCredentialsException("Bad credentials"));
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.authorities());
     }
 
     @Override
     public boolean supports(Class<?> authentication) {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
     }
 }

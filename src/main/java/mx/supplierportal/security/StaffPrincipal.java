@@ -54,6 +54,11 @@ public final class StaffPrincipal implements Principal, Serializable {
         return tenantIds;
     }
 
+    /** Same groups and tenants: what decides access. */
+    boolean sameAccessAs(StaffPrincipal other) {
+        return groupIds.equals(other.groupIds) && tenantIds.equals(other.tenantIds);
+    }
+
     /** An operator: member of {@value #CAMUNDA_ADMIN_GROUP}, who sees every tenant in the Camunda webapps. */
     public boolean isCamundaAdmin() {
         return groupIds.contains(CAMUNDA_ADMIN_GROUP);

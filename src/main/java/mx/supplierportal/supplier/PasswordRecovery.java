@@ -47,11 +47,12 @@ public class PasswordRecovery {
     private final PasswordPolicy passwordPolicy;
     private final PasswordEncoder passwordEncoder;
     private final OnboardingProperties properties;
+    private final SupplierSessions sessions;
     private final Clock clock;
 
     PasswordRecovery(SupplierUserRepository users, AccountTokens tokens, RuntimeService runtimeService,
             TaskService taskService, RateLimiter rateLimiter, PasswordPolicy passwordPolicy,
-            PasswordEncoder passwordEncoder, OnboardingProperties properties, Clock clock) {
+            PasswordEncoder passwordEncoder, OnboardingProperties properties, SupplierSessions sessions, Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.runtimeService = runtimeService;
@@ -60,6 +61,7 @@ public class PasswordRecovery {
         this.passwordPolicy = passwordPolicy;
         this.passwordEncoder = passwordEncoder;
         this.properties = properties;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -106,6 +108,7 @@ public class PasswordRecovery {
             return new Outcome(LinkState.VALID, problems);
         }
         user.setPassword(passwordEncoder.encode(password), OffsetDateTime.now(clock));
+        sessions.endAllOf(user.getEmail());
         tokens.use(token);
         taskService.complete(task.getId());
         return new Outcome(LinkState.VALID, List.of());

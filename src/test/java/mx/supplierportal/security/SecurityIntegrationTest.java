@@ -154,6 +154,58 @@ class SecurityIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void staffLoseAccessOnTheirOpenSessionAsSoonAsTheyAreRemoved() throws Exception {
+        TestClient client = newClient();
+        HttpClient admin = signedInBrowser(client.admin(), ADMIN_PASSWORD);
+        assertThat(admin.send(request("/admin/suppliers"), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+        String tasks = "/camunda/api/engine/engine/default/task/count";
+        assertThat(admin.send(request(tasks), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+        // No longer an admin (still a reviewer): the admin pages close on the next request
+        identityService.deleteMembership(client.admin(), client.code() + "-admin");
+        assertThat(admin.send(request("/admin/suppliers"), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(403);
+        assertThat(admin.send(request("/"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+        // Out of the client altogether: the session ends, in the portal and in Tasklist alike
+        identityService.deleteTenantUserMembership(client.code(), client.admin());
+        identityService.deleteMembership(client.admin(), client.code() + "-reviewer");
+        HttpResponse<String> home = admin.send(request("/"), HttpResponse.BodyHandlers.ofString());
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(admin.send(request(tasks), HttpResponse.BodyHandlers.ofString()).statusCode()).isNotEqualTo(200);
+
+        // A deleted user: likewise
+        TestClient other = newClient();
+        HttpClient deleted = signedInBrowser(other.admin(), ADMIN_PASSWORD);
+        assertThat(deleted.send(request(tasks), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        identityService.deleteUser(other.admin());
+        assertThat(deleted.send(request(tasks), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isNotEqualTo(200);
+        assertThat(deleted.send(request("/"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aPasswordResetEndsTheSuppliersOtherSessions() throws Exception {
+        HttpClient elsewhere = signedInBrowser(supplierEmail, SUPPLIER_PASSWORD);
+        assertThat(elsewhere.send(request("/"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        mvc.perform(post("/password/forgot").with(csrf()).param("email", supplierEmail));
+        runJobs();
+        String link = TestMail.link(TestMail.to(supplierEmail).get(TestMail.to(supplierEmail).size() - 1),
+                "/password/reset");
+        String newPassword = "otra frase larga y segura";
+        mvc.perform(post("/password/reset").with(csrf()).param("token", tokenOf(link)).param("password", newPassword)
+                .param("confirmation", newPassword));
+        assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = ?",
+                Integer.class, supplierEmail)).isZero();
+        HttpResponse<String> after = elsewhere.send(request("/"), HttpResponse.BodyHandlers.ofString());
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        signedInBrowser(supplierEmail, newPassword); // the new password works
+    }
+
+    @Test
     void staffSignInOpensTasklistThroughTheSameSession() throws Exception {
         HttpClient browser = signedInBrowser(clientA.admin(), ADMIN_PASSWORD);
         HttpResponse<String> tasklist = browser.send(request("/camunda/app/tasklist/default/"),

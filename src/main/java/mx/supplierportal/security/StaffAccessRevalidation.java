@@ -1,0 +1,62 @@
+package mx.supplierportal.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Staff access is what Camunda's identity tables say <em>now</em>, on every request of a signed-in staff member
+ * (portal and Camunda webapps): a user deleted, or left with no client and no operator role, loses the session at
+ * once; changed groups or tenants replace the session's authorities, and the Camunda webapps' own cached
+ * authentication is dropped so they read the new ones. Three identity queries per staff request.
+ */
+final class StaffAccessRevalidation extends OncePerRequestFilter {
+
+    private final StaffDirectory directory;
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+    StaffAccessRevalidation(IdentityService identityService) {
+        this.directory = new StaffDirectory(identityService);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal staff) {
+            Optional<StaffPrincipal> now = directory.load(staff.userId());
+            if (now.isEmpty() || (now.get().tenantIds().isEmpty() && !now.get().isCamundaAdmin())) {
+                SecurityContextHolder.clearContext();
+                HttpSession session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate();
+                }
+            } else if (!now.get().sameAccessAs(staff)) {
+                SecurityContext context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(now.get(), null,
+                        now.get().authorities()));
+                SecurityContextHolder.setContext(context);
+                contexts.saveContext(context, request, response);
+                HttpSession session = request.getSession(false);
+                if (session != null) {
+                    AuthenticationUtil.updateSession(session, new Authentications());
+                }
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}
