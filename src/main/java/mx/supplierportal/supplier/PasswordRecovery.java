@@ -65,11 +65,18 @@ public class PasswordRecovery {
         this.clock = clock;
     }
 
+    /** Takes one request from the address's allowance (before anything about the email is looked up). */
+    public RequestOutcome requestFrom(String clientAddress) {
+        return rateLimiter.tryRecoveryFrom(clientAddress) ? RequestOutcome.ACCEPTED : RequestOutcome.TOO_MANY;
+    }
+
+    /**
+     * Sends a reset link if the email belongs to an active account (and its hourly allowance is not used up);
+     * otherwise does nothing. Runs after the neutral answer has left ({@code RecoveryAfterResponse}), so how long it
+     * takes tells nobody whether the account exists.
+     */
     @Transactional
-    public RequestOutcome request(String email, String clientAddress) {
-        if (!rateLimiter.tryRecoveryFrom(clientAddress)) {
-            return RequestOutcome.TOO_MANY;
-        }
+    public void sendLinkIfAccount(String email) {
         Optional<SupplierUser> user = users.findByEmail(SupplierAccounts.normalizeEmail(email))
                 .filter(u -> u.getStatus() == SupplierUser.Status.ACTIVE);
         if (user.isPresent() && rateLimiter.tryRecoveryFor(user.get().getEmail())) {
@@ -80,7 +87,6 @@ public class PasswordRecovery {
                             "resetTimeout", properties.passwordReset().ttl().toString()))
                     .execute();
         }
-        return RequestOutcome.ACCEPTED;
     }
 
     @Transactional // the look-up locks the token row

@@ -30,11 +30,12 @@ class PasswordRecoveryController {
             model.addAttribute("emailMissing", true);
             return "password-forgot";
         }
-        PasswordRecovery.RequestOutcome outcome = recovery.request(email, request.getRemoteAddr());
+        PasswordRecovery.RequestOutcome outcome = recovery.requestFrom(request.getRemoteAddr());
         if (outcome == PasswordRecovery.RequestOutcome.TOO_MANY) {
             model.addAttribute("tooMany", true);
             return "password-forgot";
         }
+        RecoveryAfterResponse.lookUpLater(request, email);
         redirect.addFlashAttribute("requested", true);
         return "redirect:/password/forgot";
     }
