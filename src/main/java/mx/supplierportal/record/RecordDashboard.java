@@ -25,7 +25,10 @@ class RecordDashboard implements DashboardItems {
     @Transactional
     public List<Item> itemsFor(long userId, Locale locale) {
         List<Item> items = new ArrayList<>();
-        for (Registration registration : records.registrationsOf(userId)) {
+        List<Registration> registrations = records.registrationsOf(userId);
+        // A person who answers for more than one company is told which company each record is for
+        boolean severalCompanies = registrations.stream().map(Registration::supplierRfc).distinct().count() > 1;
+        for (Registration registration : registrations) {
             DigitalRecords.RecordView view;
             try {
                 view = records.view(userId, registration.id());
@@ -41,8 +44,11 @@ class RecordDashboard implements DashboardItems {
                 case UNDER_REVIEW -> messages.getMessage("record.dashboard.underReview", null, locale);
                 case APPROVED -> messages.getMessage("record.dashboard.approved", null, locale);
             };
-            items.add(new Item(messages.getMessage("record.dashboard.title", new Object[] {registration.clientName()},
-                    locale), messages.getMessage("record.status." + status, null, locale),
+            String title = severalCompanies
+                    ? messages.getMessage("record.dashboard.titleFor", new Object[] {registration.clientName(),
+                            registration.businessName()}, locale)
+                    : messages.getMessage("record.dashboard.title", new Object[] {registration.clientName()}, locale);
+            items.add(new Item(title, messages.getMessage("record.status." + status, null, locale),
                     status == RecordStatus.APPROVED ? "text-bg-success" : status == RecordStatus.UNDER_REVIEW
                             ? "text-bg-info" : "text-bg-warning", detail, "/record/" + registration.id(),
                     messages.getMessage("record.dashboard.open", null, locale)));
