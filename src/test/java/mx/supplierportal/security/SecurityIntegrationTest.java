@@ -39,6 +39,8 @@ class SecurityIntegrationTest extends IntegrationTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.camunda.bpm.engine.IdentityService identityService;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.camunda.bpm.engine.TaskService taskService;
 
     private TestClient clientA;
     private String supplierEmail;
@@ -203,6 +205,29 @@ class SecurityIntegrationTest extends IntegrationTest {
         assertThat(after.statusCode()).isEqualTo(302);
         assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/login");
         signedInBrowser(supplierEmail, newPassword); // the new password works
+    }
+
+    /** The API Tasklist calls (session + Camunda's CSRF token) is guarded like /engine-rest. */
+    @Test
+    void tasklistCannotSetVariablesItsFormDoesNotHave() throws Exception {
+        registerSupplier(clientA, "Proveedor Pendiente", newRfc(), "pend-" + unique() + "@proveedor.test", "es");
+        String task = taskService.createTaskQuery().tenantIdIn(clientA.code()).taskDefinitionKey("Task_ActivateAccount")
+                .list().get(0).getId();
+        CookieManager cookies = new CookieManager();
+        HttpClient tasklist = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String page = tasklist.send(request("/login"), HttpResponse.BodyHandlers.ofString()).body();
+        postLogin(tasklist, page, clientA.admin(), ADMIN_PASSWORD);
+        tasklist.send(request("/camunda/app/tasklist/default/"), HttpResponse.BodyHandlers.ofString());
+        String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue).findFirst().orElseThrow();
+        HttpResponse<String> refused = tasklist.send(HttpRequest.newBuilder(URI.create(baseUrl()
+                        + "/camunda/api/engine/engine/default/task/" + task + "/submit-form"))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"variables\": {\"clientSupplierId\": {\"value\": 1, "
+                        + "\"type\": \"Long\"}}}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Esta tarea no acepta estos datos: clientSupplierId");
+        assertThat(taskService.createTaskQuery().taskId(task).count()).isEqualTo(1);
     }
 
     @Test
