@@ -56,12 +56,23 @@ public class Clients {
         return repository.findByCode(code);
     }
 
+    /** What a process instance works for, as the instance itself says: its client (tenant) and business key. */
+    public record InstanceOwner(Client client, String businessKey) {
+    }
+
     /**
-     * The client a process instance works for, from the instance's tenant id (set from {@code clientCode} when it
-     * started and never changed after). Delegates start here instead of trusting ids in process variables.
+     * The client a process instance works for — from the instance's tenant id, set from {@code clientCode} when it
+     * started and never changed after — and its business key. Delegates start here instead of trusting ids in
+     * process variables; an instance without either is a bug, not an input, and fails (an incident in Cockpit).
      */
-    public Client ofTenant(String tenantId) {
-        return tenantId == null ? null : repository.findByCode(tenantId).orElse(null);
+    public InstanceOwner ownerOf(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+        Client client = execution.getTenantId() == null ? null
+                : repository.findByCode(execution.getTenantId()).orElse(null);
+        if (client == null || execution.getProcessBusinessKey() == null) {
+            throw new IllegalStateException("process instance " + execution.getProcessInstanceId()
+                    + " has no client tenant or no business key");
+        }
+        return new InstanceOwner(client, execution.getProcessBusinessKey());
     }
 
     /** The first client (by code) among those someone administers. */

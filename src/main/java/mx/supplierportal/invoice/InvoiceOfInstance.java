@@ -2,7 +2,6 @@ package mx.supplierportal.invoice;
 
 import java.util.Locale;
 import java.util.Optional;
-import mx.supplierportal.client.Client;
 import mx.supplierportal.client.Clients;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -25,13 +24,8 @@ class InvoiceOfInstance {
 
     /** The invoice's id; empty when it no longer exists (a draft deleted meanwhile). */
     Optional<Long> idOf(DelegateExecution execution) {
-        Client client = clients.ofTenant(execution.getTenantId());
-        String uuid = execution.getProcessBusinessKey();
-        if (client == null || uuid == null) {
-            throw new IllegalStateException("process instance " + execution.getProcessInstanceId()
-                    + " has no client tenant or no UUID business key");
-        }
-        return invoices.idByClientIdAndUuid(client.getId(), uuid.toUpperCase(Locale.ROOT));
+        Clients.InstanceOwner owner = clients.ownerOf(execution);
+        return invoices.idByClientIdAndUuid(owner.client().getId(), owner.businessKey().toUpperCase(Locale.ROOT));
     }
 
     long requiredIdOf(DelegateExecution execution) {

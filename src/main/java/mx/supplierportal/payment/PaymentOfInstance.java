@@ -1,6 +1,5 @@
 package mx.supplierportal.payment;
 
-import mx.supplierportal.client.Client;
 import mx.supplierportal.client.Clients;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -21,13 +20,9 @@ class PaymentOfInstance {
     }
 
     long idOf(DelegateExecution execution) {
-        Client client = clients.ofTenant(execution.getTenantId());
-        String number = execution.getProcessBusinessKey();
-        if (client == null || number == null) {
-            throw new IllegalStateException("process instance " + execution.getProcessInstanceId()
-                    + " has no client tenant or no payment-number business key");
-        }
-        return payments.idByClientIdAndNumberKey(client.getId(), Payment.key(number)).orElseThrow(
-                () -> new IllegalStateException("no payment " + number + " of tenant " + execution.getTenantId()));
+        Clients.InstanceOwner owner = clients.ownerOf(execution);
+        return payments.idByClientIdAndNumberKey(owner.client().getId(), Payment.key(owner.businessKey()))
+                .orElseThrow(() -> new IllegalStateException("no payment " + owner.businessKey() + " of tenant "
+                        + execution.getTenantId()));
     }
 }

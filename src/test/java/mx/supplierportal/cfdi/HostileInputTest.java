@@ -29,10 +29,7 @@ class HostileInputTest {
     /** The attack run's 2.8 MB file with 100,000 Conceptos: one finding, not 600,012. */
     @Test
     void tooManyConceptosGiveOneFinding() {
-        String sample = Samples.text(Samples.STAMPED);
-        String many = sample.replaceFirst("<cfdi:Conceptos>", "<cfdi:Conceptos>"
-                + "<cfdi:Concepto Importe=\"1\"/>".repeat(100_000));
-        ValidationReport report = validator.validate(Samples.utf8(many), ValidationContext.NONE);
+        ValidationReport report = validator.validate(withBrokenConceptos(100_000), ValidationContext.NONE);
         assertThat(report.findings()).extracting(Finding::code).containsExactly("CFDI-TOO-MANY-CONCEPTOS");
         assertThat(report.findings().get(0).message(Locale.forLanguageTag("es")))
                 .isEqualTo("El CFDI tiene 100001 conceptos; aquí se aceptan hasta 5000. Pida al emisor que lo "
@@ -42,10 +39,7 @@ class HostileInputTest {
     /** Under the limit, thousands of broken Conceptos still give a bounded report: 20 of each code and a count. */
     @Test
     void findingsOfOneCodeAreCappedAndCounted() {
-        String sample = Samples.text(Samples.STAMPED);
-        String broken = sample.replaceFirst("<cfdi:Conceptos>", "<cfdi:Conceptos>"
-                + "<cfdi:Concepto Importe=\"1\"/>".repeat(4_000));
-        ValidationReport report = validator.validate(Samples.utf8(broken), ValidationContext.NONE);
+        ValidationReport report = validator.validate(withBrokenConceptos(4_000), ValidationContext.NONE);
         assertThat(report.valid()).isFalse();
         java.util.Map<String, Long> perCode = report.findings().stream().collect(java.util.stream.Collectors
                 .groupingBy(Finding::code, java.util.stream.Collectors.counting()));
@@ -56,6 +50,12 @@ class HostileInputTest {
                 .orElseThrow();
         assertThat(more.severity()).isEqualTo(Severity.ERROR);
         assertThat(more.message(Locale.ENGLISH)).startsWith("… and ").contains("more findings of the same kind");
+    }
+
+    /** The stamped sample with {@code count} more Conceptos that have nothing but an Importe. */
+    private static byte[] withBrokenConceptos(int count) {
+        return Samples.utf8(Samples.text(Samples.STAMPED).replaceFirst("<cfdi:Conceptos>", "<cfdi:Conceptos>"
+                + "<cfdi:Concepto Importe=\"1\"/>".repeat(count)));
     }
 
     @Test

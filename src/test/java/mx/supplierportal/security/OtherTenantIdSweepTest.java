@@ -141,12 +141,7 @@ class OtherTenantIdSweepTest extends IntegrationTest {
         TestClient a = newClient();
         String email = "barrido-" + unique() + "@proveedor.test";
         registerSupplier(a, "Proveedor Barrido", newRfc(), email, "es");
-        String password = "barrido de ids 2026";
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/activate").with(csrf())
-                .param("token", tokenOf(TestMail.link(onlyMailTo(email), "/activate"))).param("password", password)
-                .param("confirmation", password));
-        runJobs();
-        Authentication owner = signIn(email, password);
+        Authentication owner = activate(email, "barrido de ids 2026");
         long registration = jdbc.queryForObject("select cs.id from client_supplier cs join client c on c.id = "
                 + "cs.client_id where c.code = ?", Long.class, a.code());
         long fileField = field(a, "csf");
@@ -204,7 +199,11 @@ class OtherTenantIdSweepTest extends IntegrationTest {
     private Authentication activeSupplierOf(TestClient client) throws Exception {
         String email = "extrano-" + unique() + "@proveedor.test";
         registerSupplier(client, "Proveedor Extraño", newRfc(), email, "es");
-        String password = "soy de otro cliente 2026";
+        return activate(email, "soy de otro cliente 2026");
+    }
+
+    /** The invited supplier opens its activation email and chooses a password; signed in. */
+    private Authentication activate(String email, String password) throws Exception {
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/activate").with(csrf())
                 .param("token", tokenOf(TestMail.link(onlyMailTo(email), "/activate"))).param("password", password)
                 .param("confirmation", password));
