@@ -53,6 +53,7 @@ import org.springframework.web.servlet.LocaleResolver;
 class SecurityConfig {
 
     private static final String REALM = "supplier-portal";
+    private static final String OPERATOR = "ROLE_CAMUNDA_ADMIN";
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
@@ -109,7 +110,10 @@ class SecurityConfig {
         return http
                 .securityMatcher(path("/engine-rest/**"))
                 .authenticationManager(staffOnly)
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(StaffPrincipal.ROLE))
+                .authorizeHttpRequests(auth -> auth
+                        // The operation log's identity entries (who joined which group) carry no tenant
+                        .requestMatchers(path("/engine-rest/history/user-operation/**")).hasAuthority(OPERATOR)
+                        .anyRequest().hasAuthority(StaffPrincipal.ROLE))
                 .httpBasic(basic -> basic.realmName(REALM).authenticationEntryPoint(entryPoint))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint))
                 .addFilterBefore(new BasicSignInLimitFilter(rateLimiter, entryPoint), BasicAuthenticationFilter.class)
@@ -139,7 +143,10 @@ class SecurityConfig {
                 .securityMatcher(path("/camunda/**"))
                 .authenticationManager(authenticationManager)
                 .addFilterBefore(new StaffAccessRevalidation(identityService), AuthorizationFilter.class)
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(StaffPrincipal.ROLE))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(path("/camunda/api/engine/engine/*/history/user-operation/**"))
+                        .hasAuthority(OPERATOR)
+                        .anyRequest().hasAuthority(StaffPrincipal.ROLE))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 // The webapps send their own X-XSRF-TOKEN (Camunda's CsrfPreventionFilter) and their own CSP.
                 .csrf(csrf -> csrf.disable())
@@ -161,7 +168,7 @@ class SecurityConfig {
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/actuator/health/**", "/dev/mailbox/**")).permitAll()
                         .requestMatchers(paths("/admin/**")).hasAuthority("ROLE_CLIENT_ADMIN")
-                        .requestMatchers(paths("/ops/**")).hasAuthority("ROLE_CAMUNDA_ADMIN")
+                        .requestMatchers(paths("/ops/**")).hasAuthority(OPERATOR)
                         .requestMatchers(paths("/profile/**", "/record", "/record/**", "/invoices",
                                 "/invoices/**", "/invoice/**", "/payments", "/payments/**")).hasAuthority(SupplierPrincipal.ROLE)
                         .requestMatchers(paths("/staff/**")).hasAuthority(StaffPrincipal.ROLE)

@@ -29,6 +29,8 @@ class EngineLeastPrivilegeTest extends IntegrationTest {
     HistoryService historyService;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    org.camunda.bpm.engine.IdentityService identityService;
 
     private TestClient clientA;
     private TestClient clientB;
@@ -63,6 +65,27 @@ class EngineLeastPrivilegeTest extends IntegrationTest {
         EngineRest staffOfA = new EngineRest(baseUrl(), clientA.admin(), ADMIN_PASSWORD);
         assertThat(staffOfA.get("/engine-rest/user?memberOfTenant=" + clientA.code()).body())
                 .contains(clientA.code() + "rev", "rosa@");
+    }
+
+    /** An operator adds someone to client A's groups in Camunda Admin: client B's staff do not read that in the log. */
+    @Test
+    void theOperationLogDoesNotTellOtherClientsWhoJoinedWhichGroup() throws Exception {
+        clients.ensureCamundaAdminGroup();
+        String operator = "operator" + unique();
+        identityService.saveUser(identityService.newUser(operator));
+        clients.makeCamundaAdmin(operator);
+        identityService.setAuthentication(operator, java.util.List.of("camunda-admin"));
+        try {
+            identityService.createMembership(clientA.code() + "rev", clientA.code() + "-payables");
+        } finally {
+            identityService.clearAuthentication();
+        }
+        assertThat(historyService.createUserOperationLogQuery().entityType("Group membership").list())
+                .as("the operator's change is logged").isNotEmpty();
+        HttpResponse<String> log = staffOfB.get("/engine-rest/history/user-operation?entityType=Group%20membership");
+        assertThat(log.statusCode()).isEqualTo(403);
+        assertThat(log.body()).doesNotContain(clientA.code());
+        assertThat(staffOfB.get("/engine-rest/history/user-operation/count").statusCode()).isEqualTo(403);
     }
 
     @Test
