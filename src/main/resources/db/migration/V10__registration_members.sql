@@ -22,3 +22,8 @@ alter table client_supplier alter column business_name set not null;
 
 -- "Payments > Archive" now lists the payments of the registrations the user was admitted to.
 create index ix_payment_registration on payment (client_supplier_id, paid_on, id);
+
+-- Everybody signs in again after this upgrade: sessions hold the old supplier principal (which carried a supplier
+-- id), and a session opened through the old takeover path must not survive it.
+delete from spring_session_attributes;
+delete from spring_session;
