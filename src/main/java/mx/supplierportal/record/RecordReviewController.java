@@ -55,7 +55,8 @@ class RecordReviewController {
     String finish(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long recordId,
             @RequestParam(required = false) String decision, @RequestParam(required = false) String comment,
             RedirectAttributes redirect, Locale locale) {
-        String back = act(recordId, redirect, locale, () -> reviews.finish(staff, recordId, decision, comment));
+        String back = act(recordId, redirect, locale, () -> reviews.finish(staff, recordId, decision, comment,
+                locale));
         if (!redirect.getFlashAttributes().containsKey("problem")) {
             redirect.addFlashAttribute("finished", true);
         }

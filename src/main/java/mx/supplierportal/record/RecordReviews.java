@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import mx.supplierportal.document.Documents;
@@ -33,11 +34,12 @@ public class RecordReviews {
     private final DigitalRecords digitalRecords;
     private final Documents documents;
     private final TaskService taskService;
+    private final ReviewCompleteness completeness;
     private final Clock clock;
 
     RecordReviews(SupplierRecordRepository records, RecordEntryRepository entries, BankAccountRepository accounts,
             TemplateFieldRepository fields, Registrations registrations, DigitalRecords digitalRecords,
-            Documents documents, TaskService taskService, Clock clock) {
+            Documents documents, TaskService taskService, ReviewCompleteness completeness, Clock clock) {
         this.records = records;
         this.entries = entries;
         this.accounts = accounts;
@@ -46,6 +48,7 @@ public class RecordReviews {
         this.digitalRecords = digitalRecords;
         this.documents = documents;
         this.taskService = taskService;
+        this.completeness = completeness;
         this.clock = clock;
     }
 
@@ -84,10 +87,14 @@ public class RecordReviews {
 
     /** Finishes the review: completes the reviewers' task with the overall decision ("approve" or "changes"). */
     @Transactional
-    public void finish(StaffPrincipal staff, long recordId, String decision, String comment) {
+    public void finish(StaffPrincipal staff, long recordId, String decision, String comment, Locale locale) {
         Reviewable reviewable = underReview(staff, recordId);
         if (!"approve".equals(decision) && !"changes".equals(decision)) {
             throw new RecordProblem("review.decision.required");
+        }
+        List<String> undecided = completeness.undecided(reviewable.record().getId(), locale);
+        if ("approve".equals(decision) && !undecided.isEmpty()) {
+            throw new RecordProblem("review.undecided", String.join(", ", undecided));
         }
         Task task = taskService.createTaskQuery().processInstanceId(reviewable.record().getProcessInstanceId())
                 .taskDefinitionKey(REVIEW_TASK).singleResult();

@@ -90,6 +90,22 @@ class DigitalRecordIntegrationTest extends IntegrationTest {
                 s.registrationId());
     }
 
+    /** The reviewer accepts every item still undecided on the review page (the 32-D valid for 30 days). */
+    void acceptEverythingUndecided(Authentication reviewer, ActiveSupplier s) throws Exception {
+        long record = recordId(s);
+        for (Long entry : jdbc.queryForList("select id from record_entry where record_id = ? and status = 'PENDING'",
+                Long.class, record)) {
+            mvc.perform(post("/staff/records/{r}/entries/{e}", record, entry).param("decision", "accept")
+                    .param("validUntil", LocalDate.now().plusDays(30).toString())
+                    .with(authentication(reviewer)).with(csrf()));
+        }
+        for (Long account : jdbc.queryForList("select id from bank_account where record_id = ? and status = 'PENDING' "
+                + "and removed_at is null", Long.class, record)) {
+            mvc.perform(post("/staff/records/{r}/accounts/{a}", record, account).param("decision", "accept")
+                    .with(authentication(reviewer)).with(csrf()));
+        }
+    }
+
     long entry(ActiveSupplier s, String key) {
         return jdbc.queryForObject("select e.id from record_entry e where e.record_id = ? and e.field_id = ?",
                 Long.class, recordId(s), field(s.client(), key));
@@ -148,6 +164,14 @@ class DigitalRecordIntegrationTest extends IntegrationTest {
         // Only what changed is marked for the reviewer; approval
         mvc.perform(get("/staff/records/{r}", record).with(authentication(reviewer)))
                 .andExpect(content().string(containsString("recibo-nuevo.pdf")));
+        // Approving before deciding on the new file (and what the first round left undecided) is refused, naming it
+        mvc.perform(post("/staff/records/{r}/finish", record).param("decision", "approve")
+                .with(authentication(reviewer)).with(csrf())).andExpect(flash().attribute("problem", containsString(
+                        "Para aprobar, decida primero cada dato que aún está sin revisar: ")))
+                .andExpect(flash().attribute("problem", containsString("Comprobante de domicilio")))
+                .andExpect(flash().attribute("problem", not(containsString("Opinión de cumplimiento"))));
+        assertThat(recordStatus(s)).isEqualTo("UNDER_REVIEW");
+        acceptEverythingUndecided(reviewer, s);
         mvc.perform(post("/staff/records/{r}/finish", record).param("decision", "approve")
                 .with(authentication(reviewer)).with(csrf()));
         runJobs();
@@ -171,9 +195,7 @@ class DigitalRecordIntegrationTest extends IntegrationTest {
         mvc.perform(post("/record/{r}/send", s.registrationId()).with(authentication(s.auth())).with(csrf()));
         long record = recordId(s);
         Authentication reviewer = signIn(s.client());
-        mvc.perform(post("/staff/records/{r}/entries/{e}", record, entry(s, "opinion32d")).param("decision", "accept")
-                .param("validUntil", LocalDate.now().plusDays(30).toString())
-                .with(authentication(reviewer)).with(csrf()));
+        acceptEverythingUndecided(reviewer, s);
         mvc.perform(post("/staff/records/{r}/finish", record).param("decision", "approve")
                 .with(authentication(reviewer)).with(csrf()));
         runJobs();
@@ -215,6 +237,7 @@ class DigitalRecordIntegrationTest extends IntegrationTest {
         ActiveSupplier a = activeSupplier(newClient());
         fillEverything(a);
         mvc.perform(post("/record/{r}/send", a.registrationId()).with(authentication(a.auth())).with(csrf()));
+        acceptEverythingUndecided(signIn(a.client()), a);
         taskService.complete(reviewTask(a).getId(), java.util.Map.of("decision", "approve"));
         runJobs();
         assertThat(recordStatus(a)).isEqualTo("APPROVED");
@@ -258,6 +281,49 @@ class DigitalRecordIntegrationTest extends IntegrationTest {
         runJobs();
         assertThat(recordStatus(a)).isEqualTo("APPROVED");
         assertThat(recordStatus(b)).isEqualTo("CHANGES_REQUESTED");
+    }
+
+    /** "Claim → Aprobar → Complete" in Tasklist without opening the review page: refused through every door. */
+    @Test
+    void aRecordCannotBeApprovedWithoutADecisionOnEveryItem() throws Exception {
+        ActiveSupplier s = activeSupplier(newClient());
+        fillEverything(s);
+        mvc.perform(post("/record/{r}/send", s.registrationId()).with(authentication(s.auth())).with(csrf()));
+        Task review = reviewTask(s);
+        int mails = TestMail.to(s.email()).size();
+
+        var tasklist = new mx.supplierportal.support.EngineRest(baseUrl(), s.client().admin(), ADMIN_PASSWORD)
+                .post("/engine-rest/task/" + review.getId() + "/submit-form",
+                        "{\"variables\": {\"decision\": {\"value\": \"approve\"}}}");
+        assertThat(tasklist.statusCode()).isEqualTo(500); // the engine wraps what a task listener refuses
+        assertThat(tasklist.body()).contains("decida primero en la página de revisión del portal",
+                "Opinión de cumplimiento (32-D)", "Cuenta ", "first decide on the portal's review page");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.complete(review.getId(),
+                java.util.Map.of("decision", "approve"))).hasMessageContaining("decida primero");
+        assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);
+
+        // Part of the review done: what is left is named, nothing is approved, no email goes out
+        Authentication reviewer = signIn(s.client());
+        mvc.perform(post("/staff/records/{r}/entries/{e}", recordId(s), entry(s, "csf")).param("decision", "accept")
+                .with(authentication(reviewer)).with(csrf()));
+        mvc.perform(post("/staff/records/{r}/finish", recordId(s)).param("decision", "approve")
+                .with(authentication(reviewer)).with(csrf()))
+                .andExpect(flash().attribute("problem", containsString("Opinión de cumplimiento (32-D)")))
+                .andExpect(flash().attribute("problem", not(containsString("Constancia de situación fiscal"))));
+        runJobs();
+        assertThat(recordStatus(s)).isEqualTo("UNDER_REVIEW");
+        assertThat(TestMail.to(s.email())).hasSize(mails);
+        assertThat(jdbc.queryForObject("select count(*) from record_entry where record_id = ? and status = 'ACCEPTED'",
+                Integer.class, recordId(s))).isEqualTo(1);
+
+        // Asking for changes needs no decision on each item; approving after deciding everything works
+        acceptEverythingUndecided(reviewer, s);
+        mvc.perform(post("/staff/records/{r}/finish", recordId(s)).param("decision", "approve")
+                .with(authentication(reviewer)).with(csrf())).andExpect(flash().attribute("finished", true));
+        runJobs();
+        assertThat(recordStatus(s)).isEqualTo("APPROVED");
+        assertThat(jdbc.queryForObject("select valid_until from record_entry where id = ?", LocalDate.class,
+                entry(s, "opinion32d"))).isEqualTo(LocalDate.now().plusDays(30));
     }
 
     private Task reviewTask(ActiveSupplier s) {

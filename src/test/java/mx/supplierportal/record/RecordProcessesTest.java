@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import mx.supplierportal.support.ProcessTestEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -38,6 +39,7 @@ class RecordProcessesTest {
     private final List<String> calls = new ArrayList<>();
     private String outcome = "approved";
     private boolean stillSameDocument = true;
+    private boolean allDecided = true;
 
     @BeforeEach
     void collaborators() {
@@ -54,6 +56,23 @@ class RecordProcessesTest {
             execution.setVariable("expired", stillSameDocument);
         });
         Mocks.register("supplierDirectory", new mx.supplierportal.support.FakeSupplierDirectory("es"));
+        Mocks.register("recordReviewCompletenessListener", (TaskListener) task -> {
+            if (!allDecided && "approve".equals(task.getVariable("decision"))) {
+                throw new org.camunda.bpm.engine.BadUserRequestException("undecided: Comprobante de domicilio");
+            }
+        });
+    }
+
+    @Test
+    void approvingWithUndecidedItemsIsRefusedAndTheTaskStays() {
+        allDecided = false;
+        ProcessInstance instance = startReview();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(task(instance),
+                withVariables("decision", "approve"))).hasMessageContaining("undecided");
+        assertThat(instance).isWaitingAt("Task_ReviewRecord");
+        assertThat(calls).isEmpty();
+        complete(task(instance), withVariables("decision", "changes")); // asking for changes is always possible
+        assertThat(calls).containsExactly("apply:changes");
     }
 
     @AfterEach
