@@ -25,12 +25,15 @@ class PaymentDelegates {
     @Bean
     JavaDelegate recordPaymentDateDelegate(InvoicePayments invoices) {
         return execution -> {
-            Object value = execution.getVariable("paymentDate");
+            String value = String.valueOf(execution.getVariable("paymentDate")).strip();
             LocalDate date;
             try {
-                date = LocalDate.parse(String.valueOf(value).substring(0, Math.min(10, String.valueOf(value).length())));
+                date = LocalDate.parse(value); // yyyy-MM-dd, a real calendar day
             } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("paymentDate is not a date (yyyy-MM-dd): " + value, e);
+                // Completing the task is refused (this step runs in the completion's transaction): Tasklist shows it
+                throw new org.camunda.bpm.engine.BadUserRequestException("La fecha de pago «" + value + "» no es una "
+                        + "fecha real; escríbala como AAAA-MM-DD, por ejemplo 2026-12-31. / The payment date «" + value
+                        + "» is not a real date; write it as YYYY-MM-DD, for example 2026-12-31.", e);
             }
             invoices.schedule(invoices.invoiceOf(execution), date);
         };

@@ -33,9 +33,15 @@ class PaymentJourneyTest extends BrowserJourney {
     RuntimeService runtimeService;
     @Autowired
     TaskService taskService;
+    @Autowired
+    org.camunda.bpm.engine.HistoryService historyService;
 
     private Page openSignedIn(String user, String password) {
-        Page page = browser.newPage(baseUrl());
+        return openSignedIn(user, password, "America/Mexico_City");
+    }
+
+    private Page openSignedIn(String user, String password, String timezoneId) {
+        Page page = browser.newPage(baseUrl(), timezoneId);
         page.navigate("/login");
         page.getByLabel("Correo electrónico").fill(user);
         page.getByLabel("Contraseña").fill(password);
@@ -57,19 +63,34 @@ class PaymentJourneyTest extends BrowserJourney {
             ApprovedInvoices.approve(this, taskService, supplierAuth, registrationId, MciFixture.freshInvoice(uuid), uuid);
         }
 
-        // Treasury schedules both at the date the payment terms propose
-        Page treasury = openSignedIn("mcitreasury", ADMIN_PASSWORD);
+        // Treasury schedules both at the date the payment terms propose, without touching it: once from a browser in
+        // Mexico City, once from one in UTC. The date stored is the date proposed (it used to move to September).
         for (int i = 0; i < 2; i++) {
+            Page treasury = openSignedIn("mcitreasury", ADMIN_PASSWORD, i == 0 ? "America/Mexico_City" : "UTC");
             treasury.navigate("/camunda/app/tasklist/default/");
             treasury.getByText("Schedule payment").first().click();
             assertThat(treasury.getByLabel("Proveedor / Supplier")).hasValue("Escuela Kemper Urgate");
             treasury.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Claim\\s*$")))
                     .click();
             Browser.screenshot(treasury, "40-tasklist-schedule-payment");
+            // The field shows the proposed date and keeps it (form-js's date picker counted it down in Mexico City)
+            assertThat(treasury.getByLabel("Fecha de pago (AAAA-MM-DD) / Payment date (YYYY-MM-DD)"))
+                    .hasValue(Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$"));
+            treasury.getByLabel("Fecha de pago (AAAA-MM-DD) / Payment date (YYYY-MM-DD)").scrollIntoViewIfNeeded();
+            Browser.screenshot(treasury, "40b-tasklist-payment-date-" + (i == 0 ? "mexico-city" : "utc"));
             treasury.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Complete\\s*$")))
                     .click();
             assertThat(treasury.getByText("Schedule payment")).hasCount(1 - i);
         }
+        for (String uuid : uuids) {
+            String proposed = historyService.createHistoricVariableInstanceQuery().variableName("proposedDate")
+                    .processInstanceIdIn(historyService.createHistoricProcessInstanceQuery()
+                            .processDefinitionKey("payment-scheduling").processInstanceBusinessKey(uuid)
+                            .singleResult().getId()).singleResult().getValue().toString();
+            org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("select scheduled_payment_date from invoice "
+                    + "where uuid = ?", LocalDate.class, uuid)).isEqualTo(LocalDate.parse(proposed));
+        }
+        Page treasury = openSignedIn("mcitreasury", ADMIN_PASSWORD);
 
         // The supplier sees the dates at once
         Page supplier = openSignedIn(MciFixture.SUPPLIER_EMAIL, MciFixture.SUPPLIER_PASSWORD);

@@ -286,6 +286,23 @@ class PaymentIntegrationTest extends IntegrationTest {
         return (List<String>) result.getFlashMap().get("problems");
     }
 
+    /** The payment date is typed as AAAA-MM-DD; a day that does not exist is refused and nothing is scheduled. */
+    @Test
+    void aPaymentDateThatIsNotARealDayIsRefused() throws Exception {
+        String uuid = UUID.randomUUID().toString();
+        approved(MciFixture.freshInvoice(uuid), uuid);
+        Task task = scheduleTask(uuid);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.complete(task.getId(),
+                Map.of("paymentDate", "2027-02-30"))).hasMessageContaining("no es una fecha real")
+                .hasMessageContaining("is not a real date");
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select scheduled_payment_date from invoice where uuid = ?", LocalDate.class,
+                uuid.toUpperCase())).isNull();
+        taskService.complete(task.getId(), Map.of("paymentDate", " 2027-03-01 "));
+        assertThat(jdbc.queryForObject("select scheduled_payment_date from invoice where uuid = ?", LocalDate.class,
+                uuid.toUpperCase())).isEqualTo(LocalDate.of(2027, 3, 1));
+    }
+
     @Test
     void paymentsStayWithTheirSupplierAndClient() throws Exception {
         String uuid = UUID.randomUUID().toString();

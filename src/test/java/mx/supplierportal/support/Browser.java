@@ -40,8 +40,16 @@ public final class Browser implements AutoCloseable {
 
     /** A fresh browser profile (its own cookies): one per person in a journey. */
     public Page newPage(String baseUrl) {
+        return newPage(baseUrl, null);
+    }
+
+    /**
+     * A fresh browser profile whose clock is in {@code timezoneId} (a person in Mexico City, or one in UTC); null
+     * keeps the machine's.
+     */
+    public Page newPage(String baseUrl, String timezoneId) {
         BrowserContext context = browser.newContext(new NewContextOptions().setBaseURL(baseUrl)
-                .setLocale("es-MX").setViewportSize(1280, 900));
+                .setLocale("es-MX").setTimezoneId(timezoneId).setViewportSize(1280, 900));
         return context.newPage();
     }
 
