@@ -48,6 +48,7 @@ class InvoiceProcessTest {
         Mocks.register("markInvoiceApprovedDelegate", (JavaDelegate) e -> calls.add("approved"));
         Mocks.register("markInvoiceRejectedDelegate", (JavaDelegate) e -> calls.add("rejected:" + e.getVariable("reason")));
         Mocks.register("markInvoiceMoreInfoDelegate", (JavaDelegate) e -> calls.add("moreInfo"));
+        Mocks.register("decisionStartsEmpty", new mx.supplierportal.client.DecisionStartsEmpty());
         Mocks.register("supplierDirectory", new FakeSupplierDirectory("es"));
         Mocks.register("proposePaymentDateDelegate", (JavaDelegate) e -> e.setVariable("paymentDate", "2026-12-21"));
         Mocks.register("recordPaymentDateDelegate", (JavaDelegate) e -> calls.add("scheduled:" + e.getVariable("paymentDate")));
@@ -118,6 +119,12 @@ class InvoiceProcessTest {
         complete(task(instance));
         assertThat(instance).isWaitingAt("Task_PayablesReview");
         assertThat(calls).containsSubsequence("moreInfo", "mail:invoice-more-info", "stage:Task_PayablesReview");
+        // The second review starts empty: neither the earlier decision nor its reason comes back
+        org.assertj.core.api.Assertions.assertThat(runtimeService().getVariables(instance.getId()))
+                .doesNotContainKeys("decision", "reason");
+        complete(task(instance), withVariables("decision", "approve"));
+        org.assertj.core.api.Assertions.assertThat(runtimeService().getVariables(instance.getId()))
+                .doesNotContainKey("reason"); // so the approval email quotes nothing from the earlier request
     }
 
     @ParameterizedTest

@@ -56,6 +56,7 @@ class RecordProcessesTest {
             execution.setVariable("expired", stillSameDocument);
         });
         Mocks.register("supplierDirectory", new mx.supplierportal.support.FakeSupplierDirectory("es"));
+        Mocks.register("decisionStartsEmpty", new mx.supplierportal.client.DecisionStartsEmpty());
         Mocks.register("recordReviewCompletenessListener", (TaskListener) task -> {
             if (!allDecided && "approve".equals(task.getVariable("decision"))) {
                 throw new org.camunda.bpm.engine.BadUserRequestException("undecided: Comprobante de domicilio");
@@ -104,12 +105,15 @@ class RecordProcessesTest {
     void changesRequestedThenSentAgainThenApproved() {
         outcome = "changes";
         ProcessInstance instance = startReview();
-        complete(task(instance), withVariables("decision", "changes"));
+        complete(task(instance), withVariables("decision", "changes", "reviewComment", "Revise el domicilio"));
         execute(job(instance));
         assertThat(instance).isWaitingAt("Task_CorrectRecord");
         assertThat(task(instance)).hasCandidateGroup("supplier-3");
         complete(task(instance)); // the supplier sends again
         assertThat(instance).isWaitingAt("Task_ReviewRecord");
+        // The second round's form starts empty: the first round's comment does not come back
+        org.assertj.core.api.Assertions.assertThat(runtimeService().getVariables(instance.getId()))
+                .doesNotContainKeys("decision", "reviewComment");
         outcome = "approved";
         complete(task(instance), withVariables("decision", "approve"));
         execute(job(instance));
