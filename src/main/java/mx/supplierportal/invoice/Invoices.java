@@ -63,7 +63,13 @@ public class Invoices {
         }
     }
 
+    /** A stage change, {@code at} in Mexico City time (as people read it; the database keeps UTC). */
     public record StageEvent(String stage, String status, OffsetDateTime at) {
+
+        public StageEvent {
+            at = at == null ? null : at.atZoneSameInstant(MexicoTime.ZONE).toOffsetDateTime();
+        }
+
     }
 
     public record Page(List<Invoice> invoices, String next, Map<Long, Map<String, OffsetDateTime>> stageDates) {

@@ -160,6 +160,17 @@ class PaymentIntegrationTest extends IntegrationTest {
         long paymentId = jdbc.queryForObject("select id from payment where payment_number = 'TR-1'", Long.class);
         assertThat(invoiceStatus(a)).isEqualTo("PAID");
         assertThat(invoiceStatus(b)).isEqualTo("PAID");
+        // The invoice's history reads in words (no raw keys) and in Mexico City time, in both languages
+        String history = page("/invoice/" + idA, supplier);
+        assertThat(history).doesNotContain("??").contains("Pago programado", "Fecha de pago cambiada");
+        java.time.OffsetDateTime firstEvent = jdbc.queryForObject("select min(happened_at) from invoice_stage_event "
+                + "where invoice_id = ?", java.time.OffsetDateTime.class, idA);
+        assertThat(history).contains(firstEvent.atZoneSameInstant(MEXICO)
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")));
+        String english = mvc.perform(get("/invoice/" + idA).with(authentication(supplier))
+                .cookie(new jakarta.servlet.http.Cookie("portal-lang", "en"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).doesNotContain("??").contains("Payment scheduled", "Payment date changed");
         for (String process : List.of("invoice-reception", "payment-scheduling")) {
             assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(process)
                     .processInstanceBusinessKey(a.toUpperCase()).count()).isZero(); // both ended
