@@ -145,16 +145,16 @@ class PaymentStaffController {
         return "redirect:/staff/invoices/" + invoiceId;
     }
 
-    /**
-     * An amount as treasury types it: digits with up to six decimals (commas already removed), optionally negative
-     * (refused later with its own message). Anything else — exponents such as {@code 1e1000000}, which would cost
-     * seconds of arithmetic — is not a number.
-     */
     /** What was typed, as the message repeats it: at most 30 characters. */
     private static String shown(String typed) {
         return typed.length() > 30 ? typed.substring(0, 30) + "…" : typed;
     }
 
+    /**
+     * An amount as treasury types it: digits with up to six decimals (commas already removed), optionally negative
+     * (refused later with its own message). Anything else — exponents such as {@code 1e1000000}, which would cost
+     * seconds of arithmetic — is not a number.
+     */
     static BigDecimal amount(String text) {
         boolean negative = text.startsWith("-");
         BigDecimal value = mx.supplierportal.cfdi.Amounts.parse(negative ? text.substring(1) : text);

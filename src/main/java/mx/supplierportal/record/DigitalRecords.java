@@ -198,7 +198,7 @@ public class DigitalRecords {
         }
         StoredDocument document;
         try {
-            document = documents.store(own(userId, registrationId).supplierId(), fileName, content, uploadedBy);
+            document = documents.store(target.registration().supplierId(), fileName, content, uploadedBy);
         } catch (DocumentRejectedException e) {
             throw new RecordProblem(e.messageKey(), e.arguments());
         }
@@ -280,17 +280,18 @@ public class DigitalRecords {
         return count != null && count > 0;
     }
 
-    private record Target(SupplierRecord record, TemplateField field, RecordEntry entry) {
+    private record Target(Registration registration, SupplierRecord record, TemplateField field, RecordEntry entry) {
     }
 
     private Target target(long userId, long registrationId, long fieldId) {
-        SupplierRecord record = editableRecord(userId, registrationId);
+        Registration registration = own(userId, registrationId);
+        SupplierRecord record = editable(recordOf(registration));
         TemplateField field = fields.findById(fieldId)
                 .filter(f -> templateIdOf(f).equals(record.getTemplateId()))
                 .orElseThrow(() -> new RecordProblem("record.field.unknown"));
         RecordEntry entry = entries.findByRecordIdAndFieldId(record.getId(), fieldId)
                 .orElseGet(() -> entries.save(new RecordEntry(record.getId(), fieldId, now())));
-        return new Target(record, field, entry);
+        return new Target(registration, record, field, entry);
     }
 
     private static Long templateIdOf(TemplateField field) {
@@ -299,7 +300,10 @@ public class DigitalRecords {
 
     /** The supplier's own record for this client, while the supplier may still change it. */
     SupplierRecord editableRecord(long userId, long registrationId) {
-        SupplierRecord record = recordOf(own(userId, registrationId));
+        return editable(recordOf(own(userId, registrationId)));
+    }
+
+    private static SupplierRecord editable(SupplierRecord record) {
         if (!record.editable()) {
             throw new RecordProblem("record.underReview");
         }

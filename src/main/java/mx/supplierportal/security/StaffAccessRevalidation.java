@@ -22,7 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Staff access is what Camunda's identity tables say <em>now</em>, on every request of a signed-in staff member
  * (portal and Camunda webapps): a user deleted, or left with no client and no operator role, loses the session at
  * once; changed groups or tenants replace the session's authorities, and the Camunda webapps' own cached
- * authentication is dropped so they read the new ones. Three identity queries per staff request.
+ * authentication is dropped so they read the new ones. Three identity queries per staff request — only for requests
+ * that act: stylesheets, scripts and the webapps' static files are skipped (a Tasklist page load fetches dozens of
+ * them), and in the webapps only their REST API ({@code /camunda/api/**}) is re-checked, which every view calls.
  */
 final class StaffAccessRevalidation extends OncePerRequestFilter {
 
@@ -31,6 +33,16 @@ final class StaffAccessRevalidation extends OncePerRequestFilter {
 
     StaffAccessRevalidation(IdentityService identityService) {
         this.directory = new StaffDirectory(identityService);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/camunda/")) {
+            return !path.startsWith("/camunda/api/");
+        }
+        return path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/")
+                || path.equals("/favicon.ico");
     }
 
     @Override

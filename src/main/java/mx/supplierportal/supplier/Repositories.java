@@ -32,9 +32,6 @@ interface ClientSupplierRepository extends JpaRepository<ClientSupplier, Long> {
     @Query("select cs from ClientSupplier cs join fetch cs.supplier where cs.id in :ids")
     List<ClientSupplier> withSuppliers(java.util.Collection<Long> ids);
 
-    @Query("select cs from ClientSupplier cs where cs.supplier.id = :supplierId order by cs.registeredAt")
-    List<ClientSupplier> findBySupplierId(Long supplierId);
-
     Optional<ClientSupplier> findByProcessInstanceId(String processInstanceId);
 
     /** The registrations this user was admitted to, oldest first. */
@@ -59,8 +56,6 @@ interface RegistrationMemberRepository extends JpaRepository<RegistrationMember,
 interface SupplierUserRepository extends JpaRepository<SupplierUser, Long> {
 
     Optional<SupplierUser> findByEmail(String email);
-
-    Optional<SupplierUser> findFirstBySupplierIdOrderById(Long supplierId);
 }
 
 interface AccountTokenRepository extends JpaRepository<AccountToken, Long> {
