@@ -31,14 +31,20 @@ public class BankAccounts {
         String clabe = BankAccountNumbers.normalize(clabeInput);
         checkHolderAndCurrency(holder, currency, problems);
         String clabeProblem = BankAccountNumbers.clabeProblem(clabe);
+        String bankName = null;
         if (clabeProblem != null) {
             problems.put("clabe", clabeProblem);
+        } else {
+            // A well-formed CLABE of no Banxico participant (000000000000000000 among them) cannot receive a transfer.
+            bankName = banks.findById(clabe.substring(0, 3)).map(Bank::getName).orElse(null);
+            if (bankName == null) {
+                problems.put("clabe", "bank.clabe.notParticipant");
+            }
         }
         if (!problems.isEmpty()) {
             throw new BankAccountProblems(problems);
         }
         String code = clabe.substring(0, 3);
-        String bankName = banks.findById(code).map(Bank::getName).orElse(null);
         return accounts.save(BankAccount.mexican(record.getId(), holder.strip(), currency, clabe, code, bankName,
                 now()));
     }

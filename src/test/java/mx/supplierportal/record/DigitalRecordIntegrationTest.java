@@ -348,6 +348,16 @@ class DigitalRecordIntegrationTest extends IntegrationTest {
                 .with(authentication(s.auth())).with(csrf()))
                 .andExpect(flash().attribute("accountProblems", List.of(
                         "CLABE: El último dígito de la CLABE no corresponde: revise que la copió completa y sin errores.")));
+        // The old guide's workaround for foreign suppliers, and a well-formed CLABE of no Banxico participant.
+        for (String fake : List.of("000000000000000000", "999180001234567899")) {
+            assertThat(BankAccountNumbers.clabeProblem(fake)).as(fake + " has a right check digit").isNull();
+            mvc.perform(post("/record/{r}/bank-accounts", s.registrationId()).param("tab", "bank").param("kind", "MX")
+                    .param("holder", "X").param("currency", "MXN").param("clabe", fake)
+                    .with(authentication(s.auth())).with(csrf()))
+                    .andExpect(flash().attribute("accountProblems", List.of("CLABE: Los tres primeros dígitos de esta "
+                            + "CLABE no son de ningún banco participante del SPEI de Banxico: revise que la copió bien. "
+                            + "Si su cuenta está fuera de México, agréguela en «Cuenta en el extranjero», sin CLABE.")));
+        }
         mvc.perform(post("/record/{r}/bank-accounts", s.registrationId()).param("tab", "bank").param("kind", "FOREIGN")
                 .param("holder", "X").param("currency", "EUR").param("country", "DE").param("bankName", "Deutsche Bank")
                 .param("swift", "DEUTDEFF").param("iban", "DE89 3704 0044 0532 0130 01")
@@ -361,6 +371,18 @@ class DigitalRecordIntegrationTest extends IntegrationTest {
         mvc.perform(post("/record/{r}/fields/{f}", s.registrationId(), field(other, "representative"))
                 .param("tab", "legal").param("value", "X").with(authentication(s.auth())).with(csrf()))
                 .andExpect(flash().attribute("problem", "Ese dato no pertenece al expediente de este cliente."));
+    }
+
+    @Test
+    void aClabeAtAnyBanxicoParticipantIsNamedByItsBank() throws Exception {
+        ActiveSupplier s = activeSupplier(newClient());
+        mvc.perform(post("/record/{r}/bank-accounts", s.registrationId()).param("tab", "bank").param("kind", "MX")
+                .param("holder", "Proveedora SA de CV").param("currency", "MXN").param("clabe", "638180001234567891")
+                .with(authentication(s.auth())).with(csrf()))
+                .andExpect(flash().attribute("saved", true));
+        assertThat(jdbc.queryForObject("select bank_name from bank_account where clabe = '638180001234567891'",
+                String.class)).isEqualTo("NU MEXICO");
+        assertThat(jdbc.queryForObject("select count(*) from bank", Integer.class)).isGreaterThan(90);
     }
 
     @Test
