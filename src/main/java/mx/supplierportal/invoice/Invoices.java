@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import mx.supplierportal.cfdi.Cfdi;
+import mx.supplierportal.web.Formats;
 import mx.supplierportal.cfdi.CfdiValidator;
 import mx.supplierportal.cfdi.Finding;
 import mx.supplierportal.cfdi.Severity;
@@ -284,8 +285,7 @@ public class Invoices {
         variables.put("supplierRfc", registration.supplierRfc());
         variables.put("serieFolio", invoice.serieFolio());
         variables.put("uuid", invoice.getUuid());
-        variables.put("total", invoice.getTotal().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " "
-                + invoice.getCurrency());
+        variables.put("total", Formats.money(invoice.getTotal(), invoice.getCurrency()));
         variables.put("totalMxn", invoice.totalMxn().doubleValue());
         variables.put("invoiceUrl", "/staff/invoices/" + invoice.getId());
         String instance = runtimeService.createProcessInstanceByKey(PROCESS).businessKey(invoice.getUuid())

@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Locale;
 import java.util.Map;
+import mx.supplierportal.web.Formats;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailPreparationException;
@@ -32,6 +33,8 @@ public class MailComposer {
         }
     }
 
+    private static final Formats FORMATS = new Formats();
+
     private final JavaMailSender mailSender;
     private final MessageSource messages;
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
@@ -48,6 +51,7 @@ public class MailComposer {
 
     public void send(String to, String template, Locale locale, Map<String, Object> model) {
         Context context = new Context(locale, model);
+        context.setVariable("fmt", FORMATS); // dates and amounts as the pages write them
         String subject = messages.getMessage("mail." + template + ".subject", new Object[] {model.get("clientName")},
                 locale);
         String text = engine.process(template + ".txt", context);

@@ -1,6 +1,7 @@
 package mx.supplierportal.payment;
 
 import java.math.BigDecimal;
+import mx.supplierportal.web.Formats;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -179,7 +180,7 @@ public class Complements {
             }
             String day = pago.fechaPago() == null || pago.fechaPago().length() < 10 ? "" : pago.fechaPago().substring(0, 10);
             if (!payment.getPaidOn().toString().equals(day)) {
-                problems.add(PaymentProblem.Message.of("payment.rep.date", day, payment.getPaidOn().toString()));
+                problems.add(PaymentProblem.Message.of("payment.rep.date", Formats.date(day), Formats.date(payment.getPaidOn())));
             }
             for (Cfdi.DoctoRelacionado docto : pago.documentos()) {
                 String uuid = docto.idDocumento() == null ? "" : docto.idDocumento().toUpperCase(Locale.ROOT);
@@ -191,15 +192,15 @@ public class Complements {
                 seen.add(uuid);
                 if (!same(docto.impPagado(), line.amount())) {
                     problems.add(PaymentProblem.Message.of("payment.rep.amount", line.serieFolio(), docto.impPagado(),
-                            Payments.money(line.amount())));
+                            Formats.amount(line.amount())));
                 }
                 if (!same(docto.impSaldoAnt(), line.balanceBefore())) {
                     problems.add(PaymentProblem.Message.of("payment.rep.previousBalance", line.serieFolio(),
-                            docto.impSaldoAnt(), Payments.money(line.balanceBefore())));
+                            docto.impSaldoAnt(), Formats.amount(line.balanceBefore())));
                 }
                 if (!same(docto.impSaldoInsoluto(), line.balanceAfter())) {
                     problems.add(PaymentProblem.Message.of("payment.rep.remainingBalance", line.serieFolio(),
-                            docto.impSaldoInsoluto(), Payments.money(line.balanceAfter())));
+                            docto.impSaldoInsoluto(), Formats.amount(line.balanceAfter())));
                 }
                 if (!String.valueOf(line.installment()).equals(docto.numParcialidad())) {
                     problems.add(PaymentProblem.Message.of("payment.rep.installment", line.serieFolio(),
@@ -214,8 +215,8 @@ public class Complements {
             }
         }
         if (total.subtract(expectedTotal).abs().compareTo(CENT) >= 0) {
-            problems.add(PaymentProblem.Message.of("payment.rep.total", Payments.money(total),
-                    Payments.money(expectedTotal)));
+            problems.add(PaymentProblem.Message.of("payment.rep.total", Formats.amount(total),
+                    Formats.amount(expectedTotal)));
         }
         return problems;
     }

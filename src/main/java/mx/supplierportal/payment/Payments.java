@@ -1,7 +1,7 @@
 package mx.supplierportal.payment;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import mx.supplierportal.web.Formats;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -11,7 +11,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -134,8 +133,8 @@ public class Payments {
             runtimeService.createMessageCorrelation(PAYMENT_REGISTERED).processInstanceId(waiting.getProcessInstanceId())
                     .setVariable("paid", invoice.getStatus() == Invoice.Status.PAID)
                     .setVariable("lastPaymentNumber", number).correlate();
-            lines.add(invoice.serieFolio() + " · " + invoice.getUuid() + " · " + money(amount) + " "
-                    + invoice.getCurrency());
+            lines.add(invoice.serieFolio() + " · " + invoice.getUuid() + " · "
+                    + Formats.money(amount, invoice.getCurrency()));
         }
         payment.started(startPaymentProcess(payment, registration, lines));
         return payment;
@@ -215,15 +214,15 @@ public class Payments {
             } else if (request.currency() != null && !request.currency().equals(invoice.getCurrency())) {
                 problems.add(PaymentProblem.Message.of("payment.invoice.currency", name, invoice.getCurrency()));
             } else if (amount.compareTo(invoice.balance()) > 0) {
-                problems.add(PaymentProblem.Message.of("payment.invoice.beyondBalance", name, money(invoice.balance())));
+                problems.add(PaymentProblem.Message.of("payment.invoice.beyondBalance", name, Formats.amount(invoice.balance())));
             } else if (!invoice.isPpd() && amount.compareTo(invoice.balance()) != 0) {
-                problems.add(PaymentProblem.Message.of("payment.invoice.pueInFull", name, money(invoice.balance())));
+                problems.add(PaymentProblem.Message.of("payment.invoice.pueInFull", name, Formats.amount(invoice.balance())));
             }
             covered.put(invoice, waiting);
             sum = sum.add(amount);
         }
         if (request.amount() != null && !amounts.isEmpty() && sum.compareTo(request.amount()) != 0) {
-            problems.add(PaymentProblem.Message.of("payment.total.mismatch", money(sum), money(request.amount())));
+            problems.add(PaymentProblem.Message.of("payment.total.mismatch", Formats.amount(sum), Formats.amount(request.amount())));
         }
         return covered;
     }
@@ -239,15 +238,15 @@ public class Payments {
         variables.put("clientName", registration.clientName());
         variables.put("businessName", registration.businessName());
         variables.put("supplierRfc", registration.supplierRfc());
-        variables.put("amountText", money(payment.getAmount()) + " " + payment.getCurrency());
-        variables.put("paidOnText", payment.getPaidOn().toString());
+        variables.put("amountText", Formats.money(payment.getAmount(), payment.getCurrency()));
+        variables.put("paidOnText", Formats.date(payment.getPaidOn()));
         // "|" never occurs in a serie or folio (SAT's pattern excludes it), so it separates the lines safely
         variables.put("invoiceLines", String.join("|", lines));
         variables.put("paymentUrl", "/staff/payments/" + payment.getId());
         LocalDate due = payment.getComplementDue();
         variables.put("repRequired", due != null);
         if (due != null) {
-            variables.put("repDueText", due.toString());
+            variables.put("repDueText", Formats.date(due));
             variables.put("repDueAt", at(due, LocalTime.of(23, 59)));
             variables.put("repReminderAt", at(due.minusDays(REMINDER_DAYS_BEFORE), LocalTime.of(9, 0)));
             variables.put("repOverdueAt", at(due.plusDays(1), LocalTime.MIDNIGHT));
@@ -275,10 +274,6 @@ public class Payments {
         return runtimeService.createExecutionQuery().processDefinitionKey(SCHEDULING)
                 .processInstanceBusinessKey(invoice.getUuid()).messageEventSubscriptionName(PAYMENT_REGISTERED)
                 .list().stream().findFirst();
-    }
-
-    static String money(BigDecimal amount) {
-        return String.format(Locale.ROOT, "%,.2f", amount.setScale(2, RoundingMode.HALF_UP));
     }
 
     private static Date at(LocalDate day, LocalTime time) {

@@ -40,7 +40,16 @@ public class DigitalRecords {
     }
 
     public record RecordView(Registration registration, SupplierRecord record, List<TabView> tabs, boolean complete,
-            boolean canSend) {
+            boolean canSend, boolean pendingChanges) {
+
+        /**
+         * The state the supplier sees: an approved record with changes not yet sent stays approved for the client
+         * (invoices go on) but says so, since the changed items are not approved yet.
+         */
+        public String statusKey() {
+            return record.getStatus() == RecordStatus.APPROVED && pendingChanges
+                    ? "record.status.APPROVED_WITH_CHANGES" : "record.status." + record.getStatus();
+        }
 
         public TabView tab(String key) {
             return tabs.stream().filter(t -> t.tab().getKey().equals(key)).findFirst().orElse(tabs.get(0));
@@ -140,7 +149,7 @@ public class DigitalRecords {
                 || current.stream().anyMatch(BankAccount::isChanged);
         boolean canSend = complete && record.getStatus() != RecordStatus.UNDER_REVIEW
                 && (record.getStatus() != RecordStatus.APPROVED || anyChange);
-        return new RecordView(registration, record, tabs, complete, canSend);
+        return new RecordView(registration, record, tabs, complete, canSend, anyChange);
     }
 
     @Transactional

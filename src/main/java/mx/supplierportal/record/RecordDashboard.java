@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import mx.supplierportal.supplier.DashboardItems;
 import mx.supplierportal.supplier.Registrations.Registration;
+import mx.supplierportal.web.Formats;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,16 +43,25 @@ class RecordDashboard implements DashboardItems {
                         : messages.getMessage("record.dashboard.missing",
                                 new Object[] {view.missingCount()}, locale);
                 case UNDER_REVIEW -> messages.getMessage("record.dashboard.underReview", null, locale);
-                case APPROVED -> messages.getMessage("record.dashboard.approved", null, locale);
+                case APPROVED -> messages.getMessage(view.pendingChanges()
+                        ? "record.dashboard.approvedWithChanges" : "record.dashboard.approved", null, locale);
             };
+            String next = messages.getMessage(switch (status) {
+                case DRAFT, CHANGES_REQUESTED, UPDATE_REQUIRED -> "dashboard.next.recordFor";
+                case UNDER_REVIEW -> "dashboard.next.wait";
+                case APPROVED -> "dashboard.next.invoicesNow";
+            }, new Object[] {registration.clientName()}, locale);
             String title = severalCompanies
                     ? messages.getMessage("record.dashboard.titleFor", new Object[] {registration.clientName(),
                             registration.businessName()}, locale)
                     : messages.getMessage("record.dashboard.title", new Object[] {registration.clientName()}, locale);
-            items.add(new Item(title, messages.getMessage("record.status." + status, null, locale),
+            String comment = view.record().getReviewComment();
+            String note = comment == null ? null : messages.getMessage("record.reviewComment",
+                            new Object[] {Formats.date(view.record().getReviewedAt())}, locale) + " " + comment;
+            items.add(new Item(title, messages.getMessage(view.statusKey(), null, locale),
                     status == RecordStatus.APPROVED ? "text-bg-success" : status == RecordStatus.UNDER_REVIEW
-                            ? "text-bg-info" : "text-bg-warning", detail, "/record/" + registration.id(),
-                    messages.getMessage("record.dashboard.open", null, locale)));
+                            ? "text-bg-info" : "text-bg-warning", detail, note, "/record/" + registration.id(),
+                    messages.getMessage("record.dashboard.open", null, locale), next));
         }
         return items;
     }

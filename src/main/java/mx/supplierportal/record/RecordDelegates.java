@@ -79,6 +79,8 @@ class RecordDelegates {
                 }
             }
             boolean changes = !approve || !rejectionsEs.isEmpty();
+            Object comment = execution.getVariable("reviewComment");
+            record.reviewed(comment == null ? null : comment.toString(), OffsetDateTime.now(clock));
             if (changes) {
                 record.changesRequested();
             } else {

@@ -151,8 +151,10 @@ public class RecordEntry {
         this.status = Status.EXPIRED;
     }
 
+    /** A new value is a new thing to review: the earlier value's validity date does not carry over to it. */
     private void touched(OffsetDateTime now) {
         this.status = Status.PENDING;
+        this.validUntil = null;
         this.changed = true;
         this.updatedAt = now;
     }

@@ -39,6 +39,13 @@ public class SupplierRecord {
     @Column(name = "approved_at")
     private OffsetDateTime approvedAt;
 
+    /** The reviewers' overall comment of the last review (blank: none), and when that review was decided. */
+    @Column(name = "review_comment")
+    private String reviewComment;
+
+    @Column(name = "reviewed_at")
+    private OffsetDateTime reviewedAt;
+
     @Version
     private long version;
 
@@ -77,6 +84,21 @@ public class SupplierRecord {
 
     public OffsetDateTime getApprovedAt() {
         return approvedAt;
+    }
+
+    public String getReviewComment() {
+        return reviewComment;
+    }
+
+    public OffsetDateTime getReviewedAt() {
+        return reviewedAt;
+    }
+
+    /** The reviewers decided: their comment (kept to the column's 4,000 characters) replaces the last one. */
+    void reviewed(String comment, OffsetDateTime when) {
+        String text = comment == null ? "" : comment.strip();
+        this.reviewComment = text.isEmpty() ? null : text.substring(0, Math.min(text.length(), 4000));
+        this.reviewedAt = when;
     }
 
     /** The supplier may edit while the record is not with the reviewers. */

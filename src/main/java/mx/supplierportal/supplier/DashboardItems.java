@@ -9,8 +9,12 @@ import java.util.Locale;
  */
 public interface DashboardItems {
 
-    /** A card line: a title, a status and a link, already in the supplier's language. */
-    record Item(String title, String status, String statusStyle, String detail, String link, String linkText) {
+    /**
+     * A card: a title, a status, a detail, a note from the client's staff (or null) and a link, already in the
+     * supplier's language; {@code nextStep} is this item's line under "what to do next".
+     */
+    record Item(String title, String status, String statusStyle, String detail, String note, String link,
+            String linkText, String nextStep) {
     }
 
     /** The items for this supplier user (its own registrations only). */

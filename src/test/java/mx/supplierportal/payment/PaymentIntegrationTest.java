@@ -219,8 +219,9 @@ class PaymentIntegrationTest extends IntegrationTest {
         assertThat(page("/staff/payments?complement=PENDING", treasury))
                 .contains("data-number=\"PPD-" + uuid.substring(0, 8) + "\"");
         runJobs();
+        // dates and amounts as the pages write them (no "2025-04-05", no "2320.00")
         assertThat(TestMail.text(lastMailTo(EKU_EMAIL))).contains("cargue el complemento de pago en el portal antes "
-                + "del 2025-04-05");
+                + "del 05/04/2025", "del 31/03/2025 por 1,160.00 MXN", "· 1,160.00 MXN");
         Task upload = taskService.createTaskQuery().processDefinitionKey("payment-received")
                 .processInstanceBusinessKey("PPD-" + uuid.substring(0, 8)).taskDefinitionKey("Task_UploadRep")
                 .singleResult();

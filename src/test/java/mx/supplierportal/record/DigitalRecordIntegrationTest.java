@@ -150,10 +150,19 @@ class DigitalRecordIntegrationTest extends IntegrationTest {
         assertThat(TestMail.subject(changes)).isEqualTo(s.client().name() + " pide cambios en su expediente digital");
         assertThat(TestMail.text(changes)).contains("• Comprobante de domicilio: Tiene más de tres meses", "Gracias");
 
-        // The supplier sees why, fixes it and sends again
+        // The supplier sees why (the reviewers' comment too, on the record and the dashboard), fixes it, sends again
+        String today = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
+                .format(LocalDate.now(mx.supplierportal.web.MexicoTime.ZONE));
         mvc.perform(get("/record/{r}", s.registrationId()).param("tab", "address").with(authentication(s.auth())))
                 .andExpect(content().string(containsString("Tiene más de tres meses")))
-                .andExpect(content().string(containsString("class=\"missing-dot\"")));
+                .andExpect(content().string(containsString("class=\"missing-dot\"")))
+                .andExpect(content().string(containsString("Comentario de los revisores (" + today + "):")))
+                .andExpect(content().string(containsString("Gracias")))
+                // the rejected file is there: its badge says rejected, not missing
+                .andExpect(content().string(containsString(">Rechazado</span>")))
+                .andExpect(content().string(not(containsString(">Falta</span>"))));
+        mvc.perform(get("/").with(authentication(s.auth())))
+                .andExpect(content().string(containsString("Comentario de los revisores (" + today + "): Gracias")));
         upload(s, "proofOfAddress", "recibo-nuevo.pdf", Pdf.withText("nuevo recibo"));
         mvc.perform(get("/record/{r}", s.registrationId()).param("tab", "address").with(authentication(s.auth())))
                 .andExpect(content().string(containsString("Versiones anteriores:")))
@@ -210,7 +219,8 @@ class DigitalRecordIntegrationTest extends IntegrationTest {
         MimeMessage remind = lastMailTo(s.email());
         assertThat(TestMail.subject(remind)).isEqualTo("Un documento de su expediente con " + s.client().name()
                 + " está por vencer");
-        assertThat(TestMail.text(remind)).contains("Opinión de cumplimiento (32-D)");
+        assertThat(TestMail.text(remind)).contains("Opinión de cumplimiento (32-D)", "vence el " + java.time.format
+                .DateTimeFormatter.ofPattern("dd/MM/yyyy").format(LocalDate.now().plusDays(30)) + ".");
 
         Job expiryDay = managementService.createJobQuery().processInstanceId(expiry).timers().singleResult();
         managementService.executeJob(expiryDay.getId());
@@ -225,6 +235,44 @@ class DigitalRecordIntegrationTest extends IntegrationTest {
                 .andExpect(flash().attribute("sent", true));
         assertThat(jdbc.queryForObject("select count(*) from record_entry where record_id = ? and changed = true",
                 Integer.class, record)).isEqualTo(1);
+    }
+
+    /**
+     * The walk-through: after approval the supplier replaced the 32-D. The record said "Aprobado" while the new file
+     * was "Por revisar" and showed the old file's validity date. Now the page says what is true.
+     */
+    @Test
+    void anApprovedRecordWithAReplacedDocumentSaysItHasChangesToSend() throws Exception {
+        ActiveSupplier s = activeSupplier(newClient());
+        fillEverything(s);
+        mvc.perform(post("/record/{r}/send", s.registrationId()).with(authentication(s.auth())).with(csrf()));
+        Authentication reviewer = signIn(s.client());
+        acceptEverythingUndecided(reviewer, s);
+        mvc.perform(post("/staff/records/{r}/finish", recordId(s)).param("decision", "approve")
+                .with(authentication(reviewer)).with(csrf()));
+        runJobs();
+        String validUntil = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")
+                .format(LocalDate.now().plusDays(30));
+        mvc.perform(get("/record/{r}", s.registrationId()).param("tab", "fiscal").with(authentication(s.auth())))
+                .andExpect(content().string(containsString(">Aprobado</span>")))
+                .andExpect(content().string(containsString("Vigente hasta el " + validUntil)))
+                .andExpect(content().string(not(containsString("id=\"send\""))));
+
+        upload(s, "opinion32d", "opinion-nueva.pdf", Pdf.withText("opinion nueva"))
+                .andExpect(flash().attribute("saved", true));
+        mvc.perform(get("/record/{r}", s.registrationId()).param("tab", "fiscal").with(authentication(s.auth())))
+                .andExpect(content().string(containsString(">Aprobado, con cambios por enviar</span>")))
+                .andExpect(content().string(containsString("Su cliente sigue trabajando con su expediente aprobado.")))
+                .andExpect(content().string(containsString("opinion-nueva.pdf")))
+                .andExpect(content().string(not(containsString("Vigente hasta el " + validUntil))))
+                .andExpect(content().string(containsString("id=\"send\"")));
+        mvc.perform(get("/").with(authentication(s.auth())))
+                .andExpect(content().string(containsString("Aprobado, con cambios por enviar")))
+                .andExpect(content().string(containsString("tiene cambios sin enviar")));
+        // For the client the record stays approved (invoices go on) until the change is reviewed
+        assertThat(recordStatus(s)).isEqualTo("APPROVED");
+        assertThat(jdbc.queryForObject("select valid_until from record_entry where id = ?", LocalDate.class,
+                entry(s, "opinion32d"))).isNull();
     }
 
     /**
