@@ -110,6 +110,14 @@ public class Invoice {
     @Column(name = "reject_reason")
     private String rejectReason;
 
+    /** The rejection says the CFDI itself must be cancelled and issued again: it cannot be sent again. */
+    @Column(name = "reissue_required", nullable = false)
+    private boolean reissueRequired;
+
+    /** 1 for the first sending; one more each time the supplier reopens a rejected invoice to send it again. */
+    @Column(nullable = false)
+    private int attempt = 1;
+
     @Column(name = "info_request")
     private String infoRequest;
 
@@ -190,6 +198,15 @@ public class Invoice {
     public Stage getStage() { return stage; }
     public String getWarnings() { return warnings; }
     public String getRejectReason() { return rejectReason; }
+
+    public boolean isReissueRequired() { return reissueRequired; }
+
+    public int getAttempt() { return attempt; }
+
+    /** Rejected, and the supplier may correct it and send it again (the rejection did not ask for a new CFDI). */
+    public boolean canBeSentAgain() {
+        return status == Status.REJECTED && !reissueRequired && satStatus != SatState.CANCELADO;
+    }
     public String getInfoRequest() { return infoRequest; }
     public String getProcessInstanceId() { return processInstanceId; }
     public OffsetDateTime getCreatedAt() { return createdAt; }
@@ -271,8 +288,21 @@ public class Invoice {
         }
     }
 
-    void rejected(String reason) {
+    void rejected(String reason, boolean reissue) {
         this.status = Status.REJECTED;
         this.rejectReason = reason;
+        this.reissueRequired = reissue;
+    }
+
+    /** A new attempt: back to "to send", where the supplier fixes its documents; the rejection stays in the history. */
+    void reopened() {
+        this.status = Status.DRAFT;
+        this.stage = Stage.RECEIVED;
+        this.attempt++;
+    }
+
+    void replacePdf(Long pdfDocumentId, boolean showsUuid) {
+        this.pdfDocumentId = pdfDocumentId;
+        this.pdfWithoutUuid = !showsUuid;
     }
 }

@@ -80,7 +80,8 @@ class InvoiceController {
                     xml == null ? null : xml.getOriginalFilename(), xml == null ? null : xml.getBytes(),
                     pdf == null ? null : pdf.getOriginalFilename(), pdf == null || pdf.isEmpty() ? null : pdf.getBytes(),
                     supplier.email());
-            redirect.addFlashAttribute("uploaded", true);
+            // the same CFDI of a rejected invoice reopens it as its next attempt
+            redirect.addFlashAttribute(invoice.getAttempt() > 1 ? "reopened" : "uploaded", true);
             return "redirect:/invoice/" + invoice.getId();
         } catch (InvoiceProblem e) {
             notFoundIfNotOwn(e);
@@ -120,6 +121,19 @@ class InvoiceController {
         try {
             invoices.send(supplier.userId(), invoiceId, locale);
             redirect.addFlashAttribute("sent", true);
+        } catch (InvoiceProblem e) {
+            notFoundIfNotOwn(e);
+            redirect.addFlashAttribute("problems", describe(e, locale));
+        }
+        return "redirect:/invoice/" + invoiceId;
+    }
+
+    @PostMapping("/invoice/{invoiceId}/reopen")
+    String reopen(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long invoiceId,
+            RedirectAttributes redirect, Locale locale) {
+        try {
+            invoices.reopen(supplier.userId(), invoiceId);
+            redirect.addFlashAttribute("reopened", true);
         } catch (InvoiceProblem e) {
             notFoundIfNotOwn(e);
             redirect.addFlashAttribute("problems", describe(e, locale));

@@ -44,7 +44,7 @@ class InvoiceDelegates {
     JavaDelegate markInvoiceRejectedDelegate() {
         return execution -> {
             Invoice invoice = invoice(execution);
-            invoice.rejected(reason(execution));
+            invoice.rejected(reason(execution), Boolean.TRUE.equals(execution.getVariable("reissue")));
             service.event(invoice, invoice.getStage(), "REJECTED");
         };
     }

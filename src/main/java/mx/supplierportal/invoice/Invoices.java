@@ -146,11 +146,17 @@ public class Invoices {
                 .withDateWindow(now.minusDays(settings.getMaxAgeDays()), now.plusDays(1));
         ValidationReport first = validator.validate(xml, context);
         ValidationReport report = first;
-        if (first.valid() && first.cfdi().get().timbre().isPresent()
-                && invoices.existsByClientIdAndUuid(client.getId(),
-                        first.cfdi().get().timbre().get().uuid().toUpperCase(Locale.ROOT))) {
-            report = validator.validate(xml, context.withReceivedUuids(Set.of(first.cfdi().get().timbre().get()
-                    .uuid())));
+        if (first.valid() && first.cfdi().get().timbre().isPresent()) {
+            String uuid = first.cfdi().get().timbre().get().uuid().toUpperCase(Locale.ROOT);
+            Optional<Invoice> earlier = invoices.lockByClientIdAndUuid(client.getId(), uuid);
+            if (earlier.isPresent() && earlier.get().getRegistrationId() == registrationId
+                    && earlier.get().getStatus() == Invoice.Status.REJECTED) {
+                // The same CFDI again after a rejection: a new attempt of that invoice, or why it cannot be
+                return reopen(earlier.get(), pdfName, pdf, uploadedBy);
+            }
+            if (earlier.isPresent()) {
+                report = validator.validate(xml, context.withReceivedUuids(Set.of(uuid)));
+            }
         }
         if (!report.valid()) {
             throw new InvoiceProblem(report.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList());
@@ -295,11 +301,50 @@ public class Invoices {
         return true;
     }
 
+    /** "Correct and send again" on a rejected invoice's page. */
+    @Transactional
+    public Invoice reopen(long userId, long invoiceId) {
+        return reopen(ownInvoiceForUpdate(userId, invoiceId), null, null, null);
+    }
+
+    /**
+     * A rejected invoice becomes a draft again (attempt + 1), keeping its history and its documents, which the
+     * supplier can now replace; a new PDF, when given, replaces the old one. Refused when the rejection asked for a
+     * new CFDI or SAT reports the CFDI cancelled.
+     */
+    private Invoice reopen(Invoice invoice, String pdfName, byte[] pdf, String uploadedBy) {
+        if (invoice.getStatus() != Invoice.Status.REJECTED) {
+            throw new InvoiceProblem("invoice.notEditable");
+        }
+        if (invoice.isReissueRequired()) {
+            throw new InvoiceProblem("invoice.reopen.reissue", invoice.serieFolio());
+        }
+        if (invoice.getSatStatus() == Invoice.SatState.CANCELADO) {
+            throw new InvoiceProblem("invoice.sat.cancelled");
+        }
+        if (pdf != null && pdf.length > 0) {
+            try {
+                StoredDocument pdfDocument = documents.store(invoice.getSupplierId(), pdfName, pdf, uploadedBy,
+                        Set.of("application/pdf"));
+                invoice.replacePdf(pdfDocument.getId(), !mx.supplierportal.document.PdfText.shows(pdf,
+                        invoice.getUuid()).equals(Optional.of(false)));
+            } catch (DocumentRejectedException e) {
+                throw new InvoiceProblem(e.messageKey(), e.arguments());
+            }
+        }
+        invoice.reopened();
+        event(invoice, Invoice.Stage.RECEIVED, "REOPENED");
+        return invoice;
+    }
+
     @Transactional
     public void deleteDraft(long userId, long invoiceId) {
         Invoice invoice = ownInvoiceForUpdate(userId, invoiceId);
         if (invoice.getStatus() != Invoice.Status.DRAFT) {
             throw new InvoiceProblem("invoice.notEditable");
+        }
+        if (invoice.getAttempt() > 1) {
+            throw new InvoiceProblem("invoice.reopened.keep"); // it was sent before: its history stays
         }
         jdbc.update("delete from invoice_document where invoice_id = ?", invoice.getId());
         invoices.delete(invoice);

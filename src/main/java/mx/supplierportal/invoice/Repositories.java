@@ -28,8 +28,12 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long> {
     @Query("select i.xmlDocumentId from Invoice i where i.id = :id")
     Optional<Long> xmlDocumentIdOf(Long id);
 
-    /** Exact match on the stored (upper-case) UUID, so that the unique index answers it at any table size. */
-    boolean existsByClientIdAndUuid(Long clientId, String uuid);
+    /**
+     * The client's invoice of this UUID, locked; exact match on the stored (upper-case) UUID, so that the unique
+     * index answers it at any table size (a second upload of the same CFDI waits for the first). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from Invoice i where i.clientId = :clientId and i.uuid = :uuid")
+    Optional<Invoice> lockByClientIdAndUuid(Long clientId, String uuid);
 
     List<Invoice> findByRegistrationIdAndStatusOrderByCreatedAtAsc(Long registrationId, Invoice.Status status);
 

@@ -3,6 +3,7 @@ package mx.supplierportal.invoice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -11,6 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
@@ -174,6 +176,85 @@ class InvoiceIntegrationTest extends IntegrationTest {
         assertThat(TestMail.text(lastMailTo(EKU_EMAIL))).contains("No corresponde al pedido");
         mvc.perform(get("/invoices/{r}/in-process", registrationId).with(authentication(supplier)))
                 .andExpect(content().string(containsString("No corresponde al pedido")));
+    }
+
+    /**
+     * The walk-through: re-uploading a rejected invoice's CFDI after fixing its documents was refused as a duplicate
+     * UUID, so the supplier could never be paid for it. Now the same CFDI reopens the invoice as a new attempt.
+     */
+    @Test
+    void aRejectedInvoiceIsCorrectedAndSentAgainWithItsHistoryKept() throws Exception {
+        String uuid = UUID.randomUUID().toString();
+        long id = sentForReview(uuid);
+        Task review = taskService.createTaskQuery().processInstanceBusinessKey(uuid.toUpperCase()).singleResult();
+        taskService.complete(review.getId(), Map.of("decision", "reject", "reason", "La orden de compra no es la"));
+        runJobs();
+        mvc.perform(get("/invoice/{i}", id).with(authentication(supplier)))
+                .andExpect(content().string(containsString("id=\"reopen\"")));
+
+        // The same CFDI again, with a new PDF: the same invoice, attempt 2, back in "to send"
+        upload(freshInvoice(uuid), Pdf.withText("factura corregida " + uuid.toUpperCase()), supplier)
+                .andExpect(flash().attribute("reopened", true))
+                .andExpect(redirectedUrl("/invoice/" + id));
+        assertThat(jdbc.queryForObject("select count(*) from invoice where uuid = ?", Integer.class,
+                uuid.toUpperCase())).isEqualTo(1);
+        assertThat(invoiceStatus(uuid)).isEqualTo("DRAFT");
+        assertThat(jdbc.queryForObject("select attempt from invoice where id = ?", Integer.class, id)).isEqualTo(2);
+        mvc.perform(get("/invoice/{i}", id).with(authentication(supplier)))
+                .andExpect(content().string(containsString("Motivo del rechazo anterior:")))
+                .andExpect(content().string(containsString("La orden de compra no es la")))
+                .andExpect(content().string(not(containsString("id=\"reopen\""))))
+                .andExpect(content().string(not(containsString("/delete")))); // its history stays
+        mvc.perform(post("/invoice/{i}/delete", id).param("registrationId", String.valueOf(registrationId))
+                .with(authentication(supplier)).with(csrf()))
+                .andExpect(flash().attribute("problems", hasItem(
+                        "Esta factura ya se envió antes y su historial se conserva, así que no se puede borrar.")));
+
+        mvc.perform(multipart("/invoice/{i}/documents/{r}", id, requirement("purchaseOrder"))
+                .file(new MockMultipartFile("file", "oc-correcta.pdf", "application/pdf", Pdf.withText("OC bien")))
+                .with(authentication(supplier)).with(csrf()));
+        mvc.perform(post("/invoice/{i}/send", id).with(authentication(supplier)).with(csrf()))
+                .andExpect(flash().attribute("sent", true));
+        runJobs();
+        Task again = taskService.createTaskQuery().processInstanceBusinessKey(uuid.toUpperCase())
+                .taskDefinitionKey("Task_PayablesReview").singleResult();
+        assertThat(again).isNotNull();
+        assertThat(invoiceStatus(uuid)).isEqualTo("IN_PROCESS");
+        assertThat(jdbc.queryForList("select status from invoice_stage_event where invoice_id = ? order by id",
+                String.class, id)).containsSubsequence("IN_PROCESS", "REJECTED", "REOPENED", "IN_PROCESS");
+        mvc.perform(get("/invoice/{i}", id).with(authentication(supplier)))
+                .andExpect(content().string(containsString("Reabierta para corregirla y enviarla de nuevo")));
+    }
+
+    @Test
+    void aRejectionThatAsksForANewCfdiCannotBeSentAgain() throws Exception {
+        String uuid = UUID.randomUUID().toString();
+        long id = sentForReview(uuid);
+        Task review = taskService.createTaskQuery().processInstanceBusinessKey(uuid.toUpperCase()).singleResult();
+        taskService.complete(review.getId(), Map.of("decision", "reject", "reason", "El RFC del receptor está mal",
+                "reissue", true));
+        runJobs();
+        mvc.perform(get("/invoice/{i}", id).with(authentication(supplier)))
+                .andExpect(content().string(not(containsString("id=\"reopen\""))))
+                .andExpect(content().string(containsString("Su cliente pide cancelar este CFDI ante el SAT")));
+        upload(freshInvoice(uuid), Pdf.withText("factura"), supplier).andExpect(flash().attribute("problems",
+                hasItem(containsString("pidió cancelar el CFDI y emitir uno nuevo"))));
+        mvc.perform(post("/invoice/{i}/reopen", id).with(authentication(supplier)).with(csrf()))
+                .andExpect(flash().attribute("problems", hasItem(containsString("pidió cancelar el CFDI"))));
+        assertThat(invoiceStatus(uuid)).isEqualTo("REJECTED");
+    }
+
+    /** Uploads the sample with this UUID, attaches the purchase order, sends it; returns the invoice id. */
+    private long sentForReview(String uuid) throws Exception {
+        upload(freshInvoice(uuid), Pdf.withText("factura"), supplier);
+        long id = invoiceId(uuid);
+        mvc.perform(multipart("/invoice/{i}/documents/{r}", id, requirement("purchaseOrder"))
+                .file(new MockMultipartFile("file", "oc.pdf", "application/pdf", Pdf.withText("OC")))
+                .with(authentication(supplier)).with(csrf()));
+        mvc.perform(post("/invoice/{i}/send", id).with(authentication(supplier)).with(csrf()))
+                .andExpect(flash().attribute("sent", true));
+        runJobs();
+        return id;
     }
 
     @Test
