@@ -3,9 +3,6 @@ package mx.supplierportal.client;
 import java.util.Arrays;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,17 +19,8 @@ public class DecisionStartsEmpty implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        ExtensionElements extensions = task.getBpmnModelElementInstance().getExtensionElements();
-        if (extensions == null) {
-            return;
-        }
-        for (CamundaProperties properties : extensions.getChildElementsByType(CamundaProperties.class)) {
-            for (CamundaProperty property : properties.getCamundaProperties()) {
-                if (PROPERTY.equals(property.getCamundaName()) && property.getCamundaValue() != null) {
-                    Arrays.stream(property.getCamundaValue().split(",")).map(String::strip).filter(n -> !n.isEmpty())
-                            .forEach(name -> task.getExecution().removeVariable(name));
-                }
-            }
-        }
+        TaskProperties.valueOf(task, PROPERTY).ifPresent(names -> Arrays.stream(names.split(","))
+                .map(String::strip).filter(n -> !n.isEmpty())
+                .forEach(name -> task.getExecution().removeVariable(name)));
     }
 }

@@ -43,6 +43,7 @@ class InvoiceProcessTest {
     @BeforeEach
     void collaborators() {
         BpmnAwareTests.init(engine.getProcessEngine());
+        Mocks.register("staffTaskTitle", new mx.supplierportal.client.StaffTaskTitle());
         Mocks.register("sendMailDelegate", (JavaDelegate) e -> calls.add("mail:" + e.getVariable("template")));
         Mocks.register("invoiceStageListener", (ExecutionListener) e -> calls.add("stage:" + e.getCurrentActivityId()));
         Mocks.register("markInvoiceApprovedDelegate", (JavaDelegate) e -> calls.add("approved"));
@@ -88,6 +89,23 @@ class InvoiceProcessTest {
         assertThat(instance).hasPassed("EndEvent_Paid").isEnded();
         assertThat(calls).containsExactly("mail:invoice-sent", "stage:Task_PayablesReview", "stage:Task_Approve",
                 "approved", "mail:invoice-approved", "scheduled:2026-12-21");
+    }
+
+    /** Tasklist names the invoice, the supplier and the amount; a title that cannot be evaluated stops nothing. */
+    @Test
+    void staffTasksAreNamedForTheirInvoice() {
+        ProcessInstance named = runtimeService().startProcessInstanceByKey("invoice-reception",
+                "0D8F4C7A-1B1F-4C54-9E2A-5E7C1B1A2B3C", Map.of("invoiceId", 2L, "supplierId", 3L,
+                        "supplierUserId", 4L, "clientCode", "mci", "clientName", "Municipio", "totalMxn", 1740.0,
+                        "serieFolio", "F-104", "businessName", "Tortillería La Esperanza", "total", "1,740.00 MXN"));
+        execute(job(named));
+        assertThat(task(named).getName()).isEqualTo("Revisar factura F-104 — Tortillería La Esperanza, 1,740.00 MXN");
+        complete(task(named), withVariables("decision", "approve"));
+        assertThat(task(named).getName()).isEqualTo("Aprobar factura F-104 — Tortillería La Esperanza, 1,740.00 MXN");
+
+        ProcessInstance unnamed = start(3327.01); // no serieFolio, businessName nor total: the element's name
+        assertThat(unnamed).isWaitingAt("Task_PayablesReview");
+        assertThat(task(unnamed).getName()).isEqualTo("Revisar factura");
     }
 
     @Test

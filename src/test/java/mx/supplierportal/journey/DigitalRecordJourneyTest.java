@@ -64,12 +64,12 @@ class DigitalRecordJourneyTest extends BrowserJourney {
         Page reviewer = browser.newPage(baseUrl());
         signIn(reviewer, client.admin());
         reviewer.navigate("/camunda/app/tasklist/default/");
-        reviewer.getByText("Review digital record").first().click();
-        assertThat(reviewer.getByText("Revisión del expediente digital / Digital record review")).isVisible();
+        reviewer.getByText("Revisar expediente — ").first().click();
+        assertThat(reviewer.getByText("Revisión del expediente digital")).isVisible();
         Browser.screenshot(reviewer, "22-tasklist-review");
         // The form links to the review page (the path is filled in from the process variable)
         String reviewPath = reviewer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
-                .setName("Abrir el expediente en el portal / Open the record on the portal")).getAttribute("href");
+                .setName("Abrir el expediente en el portal")).getAttribute("href");
         org.assertj.core.api.Assertions.assertThat(reviewPath).matches(".*/staff/records/\\d+$");
         Page reviewPage = reviewer.context().newPage();
         reviewPage.navigate(reviewPath);
@@ -87,10 +87,10 @@ class DigitalRecordJourneyTest extends BrowserJourney {
         Browser.screenshot(reviewPage, "23-review-page");
         reviewer.bringToFront();
         claimIfNeeded(reviewer);
-        reviewer.getByText("Pedir cambios / Request changes").click();
-        reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Complete\\s*$")))
+        reviewer.getByLabel("Pedir cambios", new Page.GetByLabelOptions().setExact(true)).check();
+        reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Completar\\s*$")))
                 .click();
-        assertThat(reviewer.getByText("Review digital record")).hasCount(0);
+        assertThat(reviewer.getByText("Revisar expediente — ")).hasCount(0);
         runJobs();
 
         // The supplier sees why, fixes it and sends again
@@ -106,10 +106,10 @@ class DigitalRecordJourneyTest extends BrowserJourney {
 
         // The reviewer tries to approve in Tasklist without looking at the new file: refused, naming it
         reviewer.navigate("/camunda/app/tasklist/default/");
-        reviewer.getByText("Review digital record").first().click();
+        reviewer.getByText("Revisar expediente — ").first().click();
         claimIfNeeded(reviewer);
-        reviewer.getByText("Aprobar / Approve").click();
-        reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Complete\\s*$")))
+        reviewer.getByLabel("Aprobar", new Page.GetByLabelOptions().setExact(true)).check();
+        reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Completar\\s*$")))
                 .click();
         assertThat(reviewer.getByText(Pattern.compile("decida primero en la página de revisión del portal: "
                 + "Comprobante de domicilio\\."))).isVisible();
@@ -120,9 +120,9 @@ class DigitalRecordJourneyTest extends BrowserJourney {
         assertThat(reviewPage.locator("[data-field=proofOfAddress]")).containsText("Aceptado");
         reviewer.bringToFront();
         // (Tasklist's error notice still covers the button, as it does for a person until it fades)
-        reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Complete\\s*$")))
+        reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Completar\\s*$")))
                 .dispatchEvent("click");
-        assertThat(reviewer.getByText("Review digital record")).hasCount(0);
+        assertThat(reviewer.getByText("Revisar expediente — ")).hasCount(0);
         runJobs();
 
         supplier.navigate("/");
@@ -133,7 +133,7 @@ class DigitalRecordJourneyTest extends BrowserJourney {
     }
 
     private static void claimIfNeeded(Page page) {
-        var claim = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Claim\\s*$")));
+        var claim = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Tomar\\s*$")));
         claim.waitFor();
         claim.click();
     }

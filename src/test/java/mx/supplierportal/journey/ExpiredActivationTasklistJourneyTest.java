@@ -35,29 +35,31 @@ class ExpiredActivationTasklistJourneyTest extends BrowserJourney {
         Page admin = browser.newPage(baseUrl());
         signInAt(admin, client.admin());
         admin.navigate("/camunda/app/tasklist/default/");
-        admin.getByText("Decide on expired activation").first().click();
+        admin.getByText("Invitación vencida — ").first().click();
         assertThat(admin.getByText("La invitación no se activó")).isVisible();
-        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Claim\\s*$")))
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Tomar\\s*$")))
                 .click();
-        admin.getByText("Enviar un enlace nuevo / Send a new link").click();
+        admin.getByLabel("Enviar un enlace nuevo", new Page.GetByLabelOptions().setExact(true)).check();
         Browser.screenshot(admin, "10-tasklist-decide-expired");
-        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Complete\\s*$")))
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Completar\\s*$")))
                 .click();
-        assertThat(admin.getByText("Decide on expired activation")).hasCount(0);
+        assertThat(admin.getByText("Invitación vencida — ")).hasCount(0);
 
         runJobs();
         assertThat(TestMail.to(email)).hasSize(2);
         assertThat(jdbc.queryForObject("select cs.status from client_supplier cs join supplier s on s.id = "
                 + "cs.supplier_id where s.rfc = ?", String.class, rfc)).isEqualTo("INVITED");
 
-        // Staff of another client: no such task in their Tasklist
+        // Staff of another client, who chose English in the portal: no such task in their Tasklist, in English
         Page other = browser.newPage(baseUrl());
         signInAt(other, otherClient.admin());
+        other.context().addCookies(java.util.List.of(new com.microsoft.playwright.options.Cookie("portal-lang", "en")
+                .setUrl(baseUrl())));
         managementService.executeJob(timerOf(rfc).getId()); // expires again: a task for the right client only
         other.navigate("/camunda/app/tasklist/default/");
         assertThat(other.getByText(Pattern.compile("Tareas de mis grupos|My group tasks")).first()).isVisible();
         assertThat(other.getByText("No task matching filters found.")).isVisible();
-        assertThat(other.getByText("Decide on expired activation")).hasCount(0);
+        assertThat(other.getByText("Invitación vencida — ")).hasCount(0);
         Browser.screenshot(other, "11-tasklist-other-client");
     }
 

@@ -67,19 +67,23 @@ class InvoiceJourneyTest extends BrowserJourney {
         payables.getByLabel("Contraseña").fill(ADMIN_PASSWORD);
         payables.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar")).click();
         payables.waitForURL("**/");
-        for (String task : new String[] {"Review invoice", "Approve invoice"}) {
+        for (String task : new String[] {"Revisar factura ", "Aprobar factura "}) {
             payables.navigate("/camunda/app/tasklist/default/");
+            // Tasklist in Spanish; the task says which invoice, whose and how much
+            assertThat(payables.getByText(task).first()).containsText(Pattern.compile(
+                    "^\\s*" + task + "\\S+ — Escuela Kemper Urgate, [\\d,]+\\.\\d{2} MXN\\s*$"));
+            Browser.screenshot(payables, "32a-tasklist-list-" + task.strip().replace(' ', '-').toLowerCase());
             payables.getByText(task).first().click();
             assertThat(payables.getByLabel("UUID", new Page.GetByLabelOptions().setExact(true))).hasValue(uuid);
             Locator claim = payables.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
-                    .setName(Pattern.compile("^\\s*Claim\\s*$")));
+                    .setName(Pattern.compile("^\\s*Tomar\\s*$")));
             claim.click();
-            payables.getByText("Aprobar / Approve").click();
+            payables.getByLabel("Aprobar", new Page.GetByLabelOptions().setExact(true)).check();
             Browser.screenshot(payables, "32-tasklist-" + task.replace(' ', '-').toLowerCase());
-            payables.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Complete\\s*$")))
+            payables.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Completar\\s*$")))
                     .click();
             assertThat(payables.getByText(task)).hasCount(0);
-            if (task.startsWith("Review")) {
+            if (task.startsWith("Revisar")) {
                 supplier.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Volver a Mis CFDI")).click();
                 supplier.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("En proceso")).click();
                 Locator dots = supplier.locator("tr[data-uuid='" + uuid + "'] .stage-dot");

@@ -68,19 +68,19 @@ class PaymentJourneyTest extends BrowserJourney {
         for (int i = 0; i < 2; i++) {
             Page treasury = openSignedIn("mcitreasury", ADMIN_PASSWORD, i == 0 ? "America/Mexico_City" : "UTC");
             treasury.navigate("/camunda/app/tasklist/default/");
-            treasury.getByText("Schedule payment").first().click();
-            assertThat(treasury.getByLabel("Proveedor / Supplier")).hasValue("Escuela Kemper Urgate");
-            treasury.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Claim\\s*$")))
+            treasury.getByText("Programar pago de ").first().click();
+            assertThat(treasury.getByLabel("Proveedor")).hasValue("Escuela Kemper Urgate");
+            treasury.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Tomar\\s*$")))
                     .click();
             Browser.screenshot(treasury, "40-tasklist-schedule-payment");
             // The field shows the proposed date and keeps it (form-js's date picker counted it down in Mexico City)
-            assertThat(treasury.getByLabel("Fecha de pago (AAAA-MM-DD) / Payment date (YYYY-MM-DD)"))
+            assertThat(treasury.getByLabel("Fecha de pago (AAAA-MM-DD)"))
                     .hasValue(Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$"));
-            treasury.getByLabel("Fecha de pago (AAAA-MM-DD) / Payment date (YYYY-MM-DD)").scrollIntoViewIfNeeded();
+            treasury.getByLabel("Fecha de pago (AAAA-MM-DD)").scrollIntoViewIfNeeded();
             Browser.screenshot(treasury, "40b-tasklist-payment-date-" + (i == 0 ? "mexico-city" : "utc"));
-            treasury.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Complete\\s*$")))
+            treasury.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Completar\\s*$")))
                     .click();
-            assertThat(treasury.getByText("Schedule payment")).hasCount(1 - i);
+            assertThat(treasury.getByText("Programar pago de ")).hasCount(1 - i);
         }
         for (String uuid : uuids) {
             String proposed = historyService.createHistoricVariableInstanceQuery().variableName("proposedDate")

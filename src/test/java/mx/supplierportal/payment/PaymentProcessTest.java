@@ -45,6 +45,7 @@ class PaymentProcessTest {
     @BeforeEach
     void collaborators() {
         BpmnAwareTests.init(engine.getProcessEngine());
+        Mocks.register("staffTaskTitle", new mx.supplierportal.client.StaffTaskTitle());
         Mocks.register("proposePaymentDateDelegate", (JavaDelegate) e -> {
             e.setVariable("proposedDate", "2026-12-21");
             e.setVariable("paymentDate", "2026-12-21");

@@ -44,6 +44,7 @@ class RecordProcessesTest {
     @BeforeEach
     void collaborators() {
         BpmnAwareTests.init(engine.getProcessEngine());
+        Mocks.register("staffTaskTitle", new mx.supplierportal.client.StaffTaskTitle());
         Mocks.register("applyRecordReviewDelegate", (JavaDelegate) execution -> {
             calls.add("apply:" + execution.getVariable("decision"));
             execution.setVariable("outcome", outcome);

@@ -51,6 +51,7 @@ class SupplierOnboardingProcessTest {
     @BeforeEach
     void collaborators() {
         BpmnAwareTests.init(engine.getProcessEngine());
+        Mocks.register("staffTaskTitle", new mx.supplierportal.client.StaffTaskTitle());
         Mocks.register("issueActivationLinkDelegate", (JavaDelegate) execution -> {
             calls.add("issue");
             execution.setVariable("link", Variables.stringValue("https://portal/activate?token=" + calls.size(), true));
