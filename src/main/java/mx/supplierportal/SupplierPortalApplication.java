@@ -12,9 +12,14 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class SupplierPortalApplication {
 
+    /**
+     * The one business clock: Mexico City time whatever the server's zone (the Docker image runs in UTC), so that
+     * {@code LocalDate.now(clock)} is the clients' day — validity dates, payment dates, "today" on forms — also
+     * after 18:00 in Mexico City, when UTC is already tomorrow. Inject it; never call {@code now()} without it.
+     */
     @Bean
     Clock clock() {
-        return Clock.systemDefaultZone();
+        return Clock.system(mx.supplierportal.web.MexicoTime.ZONE);
     }
 
     /** Runs the portal; {@code cfdi ...} instead runs the CFDI command-line tool (no web server, no database). */

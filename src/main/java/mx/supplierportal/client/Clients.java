@@ -43,13 +43,15 @@ public class Clients {
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
     private final ApplicationEventPublisher events;
+    private final java.time.Clock clock;
 
     Clients(ClientRepository repository, IdentityService identityService, AuthorizationService authorizationService,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, java.time.Clock clock) {
         this.repository = repository;
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.events = events;
+        this.clock = clock;
     }
 
     public Optional<Client> findByCode(String code) {
@@ -91,7 +93,7 @@ public class Clients {
             throw new IllegalArgumentException("client code must match " + CODE.pattern() + " and not be "
                     + PORTAL_TENANT);
         }
-        Client client = repository.save(new Client(code, name, rfc, postalCode, taxRegime, OffsetDateTime.now()));
+        Client client = repository.save(new Client(code, name, rfc, postalCode, taxRegime, OffsetDateTime.now(clock)));
         Tenant tenant = identityService.newTenant(code);
         tenant.setName(name);
         identityService.saveTenant(tenant);

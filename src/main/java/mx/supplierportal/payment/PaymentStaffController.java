@@ -31,11 +31,13 @@ class PaymentStaffController {
     private final Payments payments;
     private final PaymentArchive archive;
     private final MessageSource messages;
+    private final java.time.Clock clock;
 
-    PaymentStaffController(Payments payments, PaymentArchive archive, MessageSource messages) {
+    PaymentStaffController(Payments payments, PaymentArchive archive, MessageSource messages, java.time.Clock clock) {
         this.payments = payments;
         this.archive = archive;
         this.messages = messages;
+        this.clock = clock;
     }
 
     /** Treasury's payments, newest first; {@code complement} keeps only one complement status (say, OVERDUE). */
@@ -67,7 +69,7 @@ class PaymentStaffController {
         model.addAttribute("invoices", payments.payable(staff, registrationId));
         model.addAttribute("methods", Payments.METHODS);
         model.addAttribute("currencies", List.of("MXN", "USD", "EUR"));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", LocalDate.now(clock));
     }
 
     @PostMapping("/staff/payments")

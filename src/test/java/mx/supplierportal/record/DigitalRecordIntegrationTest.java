@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.Authentication;
@@ -31,6 +33,9 @@ import org.springframework.test.web.servlet.ResultActions;
 
 /** The digital record end to end: fill, send, review, changes, approval, expiry — on PostgreSQL with GreenMail. */
 class DigitalRecordIntegrationTest extends IntegrationTest {
+
+    @Autowired
+    mx.supplierportal.support.TestClock clock;
 
     static final String PASSWORD = "expediente completo 2026";
     static final List<String> FILES = List.of("csf", "opinion32d", "incorporation", "powerOfAttorney",
@@ -235,6 +240,40 @@ class DigitalRecordIntegrationTest extends IntegrationTest {
                 .andExpect(flash().attribute("sent", true));
         assertThat(jdbc.queryForObject("select count(*) from record_entry where record_id = ? and changed = true",
                 Integer.class, record)).isEqualTo(1);
+    }
+
+    /**
+     * One business clock: in the evening in Mexico City (18:30 and 23:30 on 1 December are already 2 December in
+     * UTC, the Docker image's zone) "today" is still 1 December: a 32-D valid until 2 December can be accepted, and the
+     * proof of address is valid 90 days from 1 December.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"18:30", "23:30"})
+    void validityDatesFollowMexicoCityDaysInTheEvening(String time) throws Exception {
+        ActiveSupplier s = activeSupplier(newClient());
+        fillEverything(s);
+        mvc.perform(post("/record/{r}/send", s.registrationId()).with(authentication(s.auth())).with(csrf()));
+        Authentication reviewer = signIn(s.client());
+        long record = recordId(s);
+        LocalDate today = LocalDate.of(2026, 12, 1);
+        clock.at(today.atTime(java.time.LocalTime.parse(time)).atZone(mx.supplierportal.web.MexicoTime.ZONE)
+                .toInstant());
+        try {
+            mvc.perform(post("/staff/records/{r}/entries/{e}", record, entry(s, "opinion32d"))
+                    .param("decision", "accept").param("validUntil", "2026-12-01")
+                    .with(authentication(reviewer)).with(csrf()))
+                    .andExpect(flash().attribute("problem", "La vigencia debe ser una fecha futura."));
+            mvc.perform(post("/staff/records/{r}/entries/{e}", record, entry(s, "opinion32d"))
+                    .param("decision", "accept").param("validUntil", "2026-12-02")
+                    .with(authentication(reviewer)).with(csrf()))
+                    .andExpect(flash().attribute("problem", org.hamcrest.Matchers.nullValue()));
+            mvc.perform(post("/staff/records/{r}/entries/{e}", record, entry(s, "proofOfAddress"))
+                    .param("decision", "accept").with(authentication(reviewer)).with(csrf()));
+            assertThat(jdbc.queryForObject("select valid_until from record_entry where id = ?", LocalDate.class,
+                    entry(s, "proofOfAddress"))).isEqualTo(today.plusDays(90));
+        } finally {
+            clock.reset();
+        }
     }
 
     /**

@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * tests never depend on each other's data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.context.annotation.Import(TestClock.Configuration.class)
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
 public abstract class IntegrationTest {
