@@ -34,12 +34,17 @@ final class SafeXml {
     private SafeXml() {
     }
 
+    /** A size as people read it: megabytes with one decimal ("13.2"). */
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
+    }
+
     static XmlNode parse(byte[] content, int maxBytes) throws CfdiReadException {
         if (content == null || content.length == 0 || isBlank(content)) {
             throw new CfdiReadException(Finding.error("XML-EMPTY"));
         }
         if (content.length > maxBytes) {
-            throw new CfdiReadException(Finding.error("XML-TOO-LARGE", content.length, maxBytes));
+            throw new CfdiReadException(Finding.error("XML-TOO-LARGE", megabytes(content.length), megabytes(maxBytes)));
         }
         if (!looksLikeXml(content)) {
             throw new CfdiReadException(Finding.error("XML-NOT-XML"));

@@ -188,7 +188,8 @@ class InvoiceController {
     /** One line per finding ("CODE: message") in the supplier's language, or the problem's own message. */
     private List<String> describe(InvoiceProblem e, Locale locale) {
         if (!e.findings().isEmpty()) {
-            return e.findings().stream().map((Finding f) -> f.code() + ": " + f.message(locale)).toList();
+            // the sentence first, the rule's code after it (shown small): "El RFC del receptor no es … (CTX-RECEPTOR)"
+            return e.findings().stream().map((Finding f) -> f.message(locale) + " (" + f.code() + ")").toList();
         }
         return List.of(messages.getMessage(e.messageKey(), e.arguments(), locale));
     }

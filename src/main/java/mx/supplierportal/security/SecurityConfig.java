@@ -159,7 +159,12 @@ class SecurityConfig {
     SecurityFilterChain portal(HttpSecurity http, AuthenticationManager authenticationManager,
             RateLimiter rateLimiter, LocaleResolver localeResolver, Clients clients, IdentityService identityService)
             throws Exception {
+        // After sign-in, back to the page that asked for it, without Spring Security's "?continue" in the address
+        org.springframework.security.web.savedrequest.HttpSessionRequestCache requestCache =
+                new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+        requestCache.setMatchingRequestParameterName(null);
         SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+        redirect.setRequestCache(requestCache);
         redirect.setDefaultTargetUrl("/");
         return http
                 .authenticationManager(authenticationManager)
@@ -173,6 +178,7 @@ class SecurityConfig {
                                 "/invoices/**", "/invoice/**", "/payments", "/payments/**")).hasAuthority(SupplierPrincipal.ROLE)
                         .requestMatchers(paths("/staff/**")).hasAuthority(StaffPrincipal.ROLE)
                         .anyRequest().authenticated())
+                .requestCache(cache -> cache.requestCache(requestCache))
                 .formLogin(form -> form
                         .loginPage("/login")
                         .successHandler((request, response, authentication) -> {

@@ -11,6 +11,30 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 @Configuration
 class WebConfig {
 
+    private static final java.util.regex.Pattern DOUBLE_PERIOD =
+            java.util.regex.Pattern.compile("(?<=[^.])\\.\\.(?!\\.)");
+
+    /**
+     * The texts of {@code messages_*.properties}, for pages and emails alike. A name that ends with a period
+     * ("Tortillería La Esperanza S.A. de C.V.") at the end of a sentence gives one period, not two; an ellipsis stays.
+     */
+    @Bean
+    org.springframework.context.MessageSource messageSource() {
+        org.springframework.context.support.ResourceBundleMessageSource source =
+                new org.springframework.context.support.ResourceBundleMessageSource() {
+                    @Override
+                    protected String getMessageInternal(String code, Object[] args, Locale locale) {
+                        String message = super.getMessageInternal(code, args, locale);
+                        return message == null || args == null || args.length == 0 ? message
+                                : DOUBLE_PERIOD.matcher(message).replaceAll(".");
+                    }
+                };
+        source.setBasename("messages");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        return source;
+    }
+
     @Bean
     LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver("portal-lang");

@@ -39,6 +39,22 @@ class InvoiceJourneyTest extends BrowserJourney {
         supplier.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar")).click();
         supplier.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mis CFDI")).click();
 
+        // Too large: a 13 MB XML gets the rule's sentence with sizes in MB, its code after it; a 30 MB one (above
+        // the server's multipart limit) the portal's own message on the same page, not a bare 413
+        byte[] thirteen = new byte[13 * 1024 * 1024];
+        java.util.Arrays.fill(thirteen, (byte) 'x');
+        supplier.locator("#xml").setInputFiles(new FilePayload("grande.xml", "text/xml", thirteen));
+        supplier.locator("#pdf").setInputFiles(new FilePayload("factura.pdf", "application/pdf", Pdf.withText("x")));
+        supplier.locator("#upload button[type=submit]").click();
+        assertThat(supplier.locator("#problems")).containsText("El archivo pesa 13.0 MB; el máximo es 5.0 MB.");
+        assertThat(supplier.locator("#problems .rule-code")).hasText("XML-TOO-LARGE");
+        supplier.locator("#xml").setInputFiles(new FilePayload("enorme.xml", "text/xml", new byte[30 * 1024 * 1024]));
+        supplier.locator("#pdf").setInputFiles(new FilePayload("factura.pdf", "application/pdf", Pdf.withText("x")));
+        supplier.locator("#upload button[type=submit]").click();
+        assertThat(supplier.locator("#problems")).containsText("El archivo es demasiado grande");
+        org.assertj.core.api.Assertions.assertThat(supplier.url()).endsWith("/to-send");
+        Browser.screenshot(supplier, "29-invoice-too-large");
+
         supplier.locator("#xml").setInputFiles(new FilePayload("factura.xml", "text/xml",
                 MciFixture.freshInvoice(uuid).getBytes(StandardCharsets.UTF_8)));
         supplier.locator("#pdf").setInputFiles(new FilePayload("factura.pdf", "application/pdf",

@@ -315,6 +315,17 @@ class SecurityIntegrationTest extends IntegrationTest {
         return http;
     }
 
+    @Test
+    void afterSignInTheAddressIsThePageThatAskedForItWithoutContinue() throws Exception {
+        TestClient client = newClient();
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        assertThat(http.send(request("/admin/suppliers"), HttpResponse.BodyHandlers.ofString()).headers()
+                .firstValue("Location").orElseThrow()).endsWith("/login");
+        String page = http.send(request("/login"), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(postLogin(http, page, client.admin(), ADMIN_PASSWORD).headers().firstValue("Location")
+                .orElseThrow()).endsWith("/admin/suppliers").doesNotContain("continue");
+    }
+
     private HttpResponse<String> postLogin(HttpClient http, String loginPage, String username, String password)
             throws Exception {
         Matcher csrfField = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
