@@ -30,8 +30,17 @@ public class Activation {
     public record LinkInfo(LinkState state, String email, String businessName) {
     }
 
-    /** The outcome of submitting the activation form. */
-    public record Outcome(LinkState state, List<String> problems) {
+    /** The outcome of submitting the activation form; {@code email} is the account's, once activated. */
+    public record Outcome(LinkState state, List<String> problems, String email) {
+
+        Outcome(LinkState state, List<String> problems) {
+            this(state, problems, null);
+        }
+
+        /** The person chose the account's first password now (not an existing account admitted to one more client). */
+        public boolean choseFirstPassword() {
+            return activated() && state == LinkState.CHOOSE_PASSWORD;
+        }
 
         public boolean activated() {
             return problems.isEmpty() && (state == LinkState.CHOOSE_PASSWORD || state == LinkState.CONFIRM_ONLY);
@@ -102,7 +111,8 @@ public class Activation {
         registrations.findByProcessInstanceId(token.getProcessInstanceId())
                 .ifPresent(registration -> registration.activated(now));
         taskService.complete(task.getId());
-        return new Outcome(firstActivation ? LinkState.CHOOSE_PASSWORD : LinkState.CONFIRM_ONLY, List.of());
+        return new Outcome(firstActivation ? LinkState.CHOOSE_PASSWORD : LinkState.CONFIRM_ONLY, List.of(),
+                user.getEmail());
     }
 
     private Task activateTask(AccountToken token) {

@@ -70,11 +70,8 @@ class SupplierOnboardingJourneyTest extends BrowserJourney {
         supplier.getByLabel("Repita la contraseña").fill("valle verde 2026 norte");
         supplier.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Activar mi cuenta")).click();
 
-        // ... and signs in
-        assertThat(supplier.getByText("¡Su cuenta está activa!")).isVisible();
-        supplier.getByLabel("Correo electrónico").fill(email);
-        supplier.getByLabel("Contraseña").fill("valle verde 2026 norte");
-        supplier.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar")).click();
+        // ... and is inside the portal at once, as the guide shows (no sign-in page with an empty field)
+        assertThat(supplier.locator("#welcome")).containsText("¡Su cuenta está activa y ya está dentro del portal!");
         assertThat(supplier.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Hola, Lucía Valle")))
                 .isVisible();
         assertThat(supplier.getByText("Cuenta activa")).isVisible();

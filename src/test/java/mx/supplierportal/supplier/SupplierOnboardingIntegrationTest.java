@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -75,7 +76,7 @@ class SupplierOnboardingIntegrationTest extends IntegrationTest {
 
         mvc.perform(post("/activate").with(csrf()).param("token", tokenOf(link))
                         .param("password", GOOD_PASSWORD).param("confirmation", GOOD_PASSWORD))
-                .andExpect(redirectedUrl("/login?activated"));
+                .andExpect(redirectedUrl("/")).andExpect(flash().attribute("welcome", true));
         assertThat(registrationStatus(client, rfc)).isEqualTo("ACTIVE");
 
         // The link works once
@@ -161,7 +162,7 @@ class SupplierOnboardingIntegrationTest extends IntegrationTest {
 
         mvc.perform(post("/activate").with(csrf()).param("token", tokenOf(secondLink))
                         .param("password", GOOD_PASSWORD).param("confirmation", GOOD_PASSWORD))
-                .andExpect(redirectedUrl("/login?activated"));
+                .andExpect(redirectedUrl("/")).andExpect(flash().attribute("welcome", true));
         assertThat(registrationStatus(client, rfc)).isEqualTo("ACTIVE");
     }
 
