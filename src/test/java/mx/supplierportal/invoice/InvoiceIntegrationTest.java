@@ -133,11 +133,9 @@ class InvoiceIntegrationTest extends IntegrationTest {
                 .andExpect(content().string(containsString("Revisión · En proceso")));
 
         taskService.complete(review.getId(), Map.of("decision", "approve"));
-        Task approve = taskService.createTaskQuery().processInstanceBusinessKey(uuid.toUpperCase())
-                .taskDefinitionKey("Task_Approve").singleResult();
-        assertThat(taskService.getIdentityLinksForTask(approve.getId())).extracting(l -> l.getGroupId())
-                .contains("mci-payables"); // 3,327.01 pesos: accounts payable approve (invoice-approval.dmn)
-        taskService.complete(approve.getId(), Map.of("approval", "approve"));
+        // 3,327.01 pesos: accounts payable approve (invoice-approval.dmn), and they just did in the review
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(uuid.toUpperCase())
+                .taskDefinitionKey("Task_Approve").count()).isZero();
         runJobs();
         assertThat(invoiceStatus(uuid)).isEqualTo("APPROVED");
         assertThat(TestMail.subject(lastMailTo(EKU_EMAIL))).isEqualTo("Municipio de Cuautitlán Izcalli aprobó su factura");

@@ -68,15 +68,14 @@ class InvoiceProcessTest {
         return instance;
     }
 
+    /** A small invoice: the DMN names accounts payable, the reviewers themselves, so their approval is enough. */
     @Test
-    void reviewedAndApprovedByPayables() {
+    void aSmallInvoiceIsApprovedByItsReviewAlone() {
         ProcessInstance instance = start(3327.01);
         assertThat(instance).isWaitingAt("Task_PayablesReview");
         assertThat(task(instance)).hasCandidateGroup("mci-payables");
         complete(task(instance), withVariables("decision", "approve"));
-        assertThat(instance).isWaitingAt("Task_Approve");
-        assertThat(task(instance)).hasCandidateGroup("mci-payables");
-        complete(task(instance), withVariables("approval", "approve"));
+        assertThat(instance).hasPassed("Gateway_SecondApproval", "Task_MarkApproved").hasNotPassed("Task_Approve");
         execute(job(instance));
         // approved: payment scheduling takes over (payment-scheduling.bpmn, same business key)
         assertThat(instance).isWaitingAt("CallActivity_Payment");
@@ -87,7 +86,7 @@ class InvoiceProcessTest {
         runtimeService().createMessageCorrelation("PaymentRegistered").processInstanceId(payment.getId())
                 .setVariable("paid", true).correlate();
         assertThat(instance).hasPassed("EndEvent_Paid").isEnded();
-        assertThat(calls).containsExactly("mail:invoice-sent", "stage:Task_PayablesReview", "stage:Task_Approve",
+        assertThat(calls).containsExactly("mail:invoice-sent", "stage:Task_PayablesReview",
                 "approved", "mail:invoice-approved", "scheduled:2026-12-21");
     }
 
@@ -96,16 +95,29 @@ class InvoiceProcessTest {
     void staffTasksAreNamedForTheirInvoice() {
         ProcessInstance named = runtimeService().startProcessInstanceByKey("invoice-reception",
                 "0D8F4C7A-1B1F-4C54-9E2A-5E7C1B1A2B3C", Map.of("invoiceId", 2L, "supplierId", 3L,
-                        "supplierUserId", 4L, "clientCode", "mci", "clientName", "Municipio", "totalMxn", 1740.0,
-                        "serieFolio", "F-104", "businessName", "Tortillería La Esperanza", "total", "1,740.00 MXN"));
+                        "supplierUserId", 4L, "clientCode", "mci", "clientName", "Municipio", "totalMxn", 74_000.0,
+                        "serieFolio", "F-104", "businessName", "Tortillería La Esperanza", "total", "74,000.00 MXN"));
         execute(job(named));
-        assertThat(task(named).getName()).isEqualTo("Revisar factura F-104 — Tortillería La Esperanza, 1,740.00 MXN");
+        assertThat(task(named).getName()).isEqualTo("Revisar factura F-104 — Tortillería La Esperanza, 74,000.00 MXN");
         complete(task(named), withVariables("decision", "approve"));
-        assertThat(task(named).getName()).isEqualTo("Aprobar factura F-104 — Tortillería La Esperanza, 1,740.00 MXN");
+        assertThat(task(named).getName()).isEqualTo("Aprobar factura F-104 — Tortillería La Esperanza, 74,000.00 MXN");
 
         ProcessInstance unnamed = start(3327.01); // no serieFolio, businessName nor total: the element's name
         assertThat(unnamed).isWaitingAt("Task_PayablesReview");
         assertThat(task(unnamed).getName()).isEqualTo("Revisar factura");
+    }
+
+    /** A medium invoice: reviewed by accounts payable, then approved by the client's admins. */
+    @Test
+    void aMediumInvoiceNeedsTheAdminsApprovalAfterTheReview() {
+        ProcessInstance instance = start(74_000);
+        complete(task(instance), withVariables("decision", "approve"));
+        assertThat(instance).isWaitingAt("Task_Approve");
+        assertThat(task(instance)).hasCandidateGroup("mci-admin");
+        complete(task(instance), withVariables("approval", "approve"));
+        execute(job(instance));
+        assertThat(instance).isWaitingAt("CallActivity_Payment");
+        assertThat(calls).containsSubsequence("stage:Task_PayablesReview", "stage:Task_Approve", "approved");
     }
 
     @Test
