@@ -22,5 +22,7 @@ class StaticResources implements WebMvcConfigurer {
                 .resourceChain(true).addResolver(new LiteWebJarsResourceResolver());
         registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/").resourceChain(true);
         registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").resourceChain(true);
+        registry.addResourceHandler("/img/**").addResourceLocations("classpath:/static/img/").resourceChain(true);
+        registry.addResourceHandler("/favicon.ico").addResourceLocations("classpath:/static/").resourceChain(true);
     }
 }

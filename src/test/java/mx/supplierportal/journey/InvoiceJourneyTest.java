@@ -114,5 +114,19 @@ class InvoiceJourneyTest extends BrowserJourney {
         assertThat(row).containsText("Aprobada");
         assertThat(row.locator(".stage-dot").nth(2)).hasAttribute("title", Pattern.compile("^Aprobación · Aprobada · \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}$"));
         Browser.screenshot(supplier, "33-invoice-in-process");
+
+        // On a phone (390 × 844) every list fits the screen: one card per invoice, each value labelled
+        supplier.setViewportSize(390, 844);
+        for (String list : new String[] {"En proceso", "Por enviar"}) {
+            supplier.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(list)).click();
+            supplier.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            Browser.screenshot(supplier, "34-" + (list.equals("En proceso") ? "in-process" : "to-send") + "-390");
+            org.assertj.core.api.Assertions.assertThat(((Number) supplier.evaluate(
+                    "document.documentElement.scrollWidth")).intValue()).as(list + " at 390 px").isLessThanOrEqualTo(390);
+        }
+        supplier.navigate("/invoices/" + MciFixture.registrationId(this) + "/in-process");
+        assertThat(supplier.locator("tr[data-uuid='" + uuid + "'] td").first()).hasAttribute("data-label",
+                "Serie / Folio");
+        supplier.setViewportSize(1280, 900);
     }
 }

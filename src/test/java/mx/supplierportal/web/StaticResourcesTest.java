@@ -29,8 +29,8 @@ class StaticResourcesTest extends IntegrationTest {
         while (matcher.find()) {
             links.add(matcher.group(1));
         }
-        assertThat(links).hasSize(4).anyMatch(l -> l.contains("bootstrap.min.css")).anyMatch(l -> l.contains("htmx"))
-                .contains("/css/portal.css");
+        assertThat(links).hasSize(5).anyMatch(l -> l.contains("bootstrap.min.css")).anyMatch(l -> l.contains("htmx"))
+                .contains("/css/portal.css", "/js/tables.js");
         for (String link : links) {
             HttpResponse<String> file = get(link);
             assertThat(file.statusCode()).as(link).isEqualTo(200);
@@ -39,6 +39,12 @@ class StaticResourcesTest extends IntegrationTest {
             assertThat(file.body()).as(link).hasSizeGreaterThan(100);
         }
         assertThat(get("/js/upload.js").statusCode()).isEqualTo(200);
+        // a favicon: the page names the SVG one; browsers that ask for /favicon.ico get an icon too
+        assertThat(login).contains("href=\"/img/favicon.svg\"");
+        assertThat(get("/img/favicon.svg").statusCode()).isEqualTo(200);
+        HttpResponse<String> ico = get("/favicon.ico");
+        assertThat(ico.statusCode()).isEqualTo(200);
+        assertThat(ico.headers().firstValue("Content-Type").orElse("")).contains("icon");
     }
 
     @Test
