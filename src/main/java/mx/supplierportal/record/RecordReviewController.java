@@ -51,6 +51,20 @@ class RecordReviewController {
                 "accept".equals(decision), reason));
     }
 
+    @PostMapping("/staff/records/{recordId}/tabs/{tabKey}/accept-pending")
+    String acceptPending(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long recordId,
+            @PathVariable String tabKey, RedirectAttributes redirect, Locale locale) {
+        return act(recordId, redirect, locale, () -> {
+            RecordReviews.AcceptedAll done = reviews.acceptPendingInTab(staff, recordId, tabKey, locale);
+            String message = messages.getMessage("review.acceptedAll", new Object[] {done.accepted()}, locale);
+            if (!done.needValidityDate().isEmpty()) {
+                message += " " + messages.getMessage("review.acceptedAll.needDate",
+                        new Object[] {String.join(", ", done.needValidityDate())}, locale);
+            }
+            redirect.addFlashAttribute("acceptedAll", message);
+        });
+    }
+
     @PostMapping("/staff/records/{recordId}/finish")
     String finish(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long recordId,
             @RequestParam(required = false) String decision, @RequestParam(required = false) String comment,

@@ -85,6 +85,44 @@ public class RecordReviews {
         }
     }
 
+    /** What "accept everything not yet reviewed" in one tab did. */
+    public record AcceptedAll(int accepted, List<String> needValidityDate) {
+    }
+
+    /**
+     * Accepts, in one tab, every item still to review: its filled-in entries and its bank accounts. An entry whose
+     * template asks the reviewer for its validity date (the 32-D) is left for the reviewer to accept with its date,
+     * and named in the answer.
+     */
+    @Transactional
+    public AcceptedAll acceptPendingInTab(StaffPrincipal staff, long recordId, String tabKey, Locale locale) {
+        Reviewable reviewable = underReview(staff, recordId);
+        DigitalRecords.TabView tab = digitalRecords.view(reviewable.registration(), reviewable.record()).tabs()
+                .stream().filter(t -> t.tab().getKey().equals(tabKey)).findFirst()
+                .orElseThrow(() -> new RecordProblem("record.notFound"));
+        int accepted = 0;
+        List<String> needDate = new java.util.ArrayList<>();
+        for (DigitalRecords.FieldView view : tab.fields()) {
+            RecordEntry entry = view.entry();
+            if (entry == null || !entry.hasValue() || entry.getStatus() != RecordEntry.Status.PENDING) {
+                continue;
+            }
+            if (view.field().getExpiry() == TemplateField.Expiry.REVIEWER_DATE) {
+                needDate.add(view.field().label(locale));
+                continue;
+            }
+            entry.accept(validUntil(view.field(), null));
+            accepted++;
+        }
+        for (BankAccount account : tab.accounts()) {
+            if (account.getStatus() == RecordEntry.Status.PENDING) {
+                account.accept();
+                accepted++;
+            }
+        }
+        return new AcceptedAll(accepted, needDate);
+    }
+
     /** Finishes the review: completes the reviewers' task with the overall decision ("approve" or "changes"). */
     @Transactional
     public void finish(StaffPrincipal staff, long recordId, String decision, String comment, Locale locale) {

@@ -243,6 +243,44 @@ class DigitalRecordIntegrationTest extends IntegrationTest {
     }
 
     /**
+     * The review page: one click accepts what is left in a tab, except what needs a validity date (named); the first
+     * round marks nothing "Cambió" (everything is new), REPSE reads Sí/No.
+     */
+    @Test
+    void aReviewerAcceptsATabAtOnceAndTheFirstRoundMarksNothingAsChanged() throws Exception {
+        ActiveSupplier s = activeSupplier(newClient());
+        fillEverything(s);
+        mvc.perform(post("/record/{r}/fields/{f}", s.registrationId(), field(s.client(), "repse"))
+                .param("tab", "fiscal").param("value", "no").with(authentication(s.auth())).with(csrf()));
+        mvc.perform(post("/record/{r}/send", s.registrationId()).with(authentication(s.auth())).with(csrf()));
+        Authentication reviewer = signIn(s.client());
+        long record = recordId(s);
+        mvc.perform(get("/staff/records/{r}", record).with(authentication(reviewer)))
+                .andExpect(content().string(not(containsString(">Cambió</span>"))))
+                .andExpect(content().string(not(containsString("review-entry py-2 border-bottom changed"))))
+                .andExpect(content().string(containsString("<span>No</span>")))
+                .andExpect(content().string(containsString(">Vigente hasta</label>")));
+
+        mvc.perform(post("/staff/records/{r}/tabs/{t}/accept-pending", record, "fiscal")
+                .with(authentication(reviewer)).with(csrf()))
+                .andExpect(flash().attribute("acceptedAll", "Se aceptaron 2 datos. Falta la vigencia de: "
+                        + "Opinión de cumplimiento (32-D); acéptelo con su fecha."));
+        assertThat(jdbc.queryForObject("select status from record_entry where id = ?", String.class,
+                entry(s, "csf"))).isEqualTo("ACCEPTED");
+        assertThat(jdbc.queryForObject("select status from record_entry where id = ?", String.class,
+                entry(s, "opinion32d"))).isEqualTo("PENDING");
+        mvc.perform(post("/staff/records/{r}/tabs/{t}/accept-pending", record, "bank")
+                .with(authentication(reviewer)).with(csrf()))
+                .andExpect(flash().attribute("acceptedAll", "Se aceptaron 2 datos.")); // the statement and the account
+        // Another client's reviewer cannot do it to this record
+        mvc.perform(post("/staff/records/{r}/tabs/{t}/accept-pending", record, "legal")
+                .with(authentication(signIn(newClient()))).with(csrf())).andExpect(status().isNotFound());
+        assertThat(jdbc.queryForObject("select count(*) from record_entry e join template_field f on f.id = e.field_id "
+                + "join template_tab t on t.id = f.tab_id where e.record_id = ? and t.tab_key = 'legal' "
+                + "and e.status = 'ACCEPTED'", Integer.class, record)).isZero();
+    }
+
+    /**
      * One business clock: in the evening in Mexico City (18:30 and 23:30 on 1 December are already 2 December in
      * UTC, the Docker image's zone) "today" is still 1 December: a 32-D valid until 2 December can be accepted, and the
      * proof of address is valid 90 days from 1 December.

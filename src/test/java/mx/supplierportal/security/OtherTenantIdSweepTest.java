@@ -97,6 +97,10 @@ class OtherTenantIdSweepTest extends IntegrationTest {
         Matcher variable = VARIABLE.matcher(pattern);
         StringBuilder path = new StringBuilder();
         while (variable.find()) {
+            if (variable.group(1).equals("tabKey")) { // not an id: a tab every record has (the id is the record's)
+                variable.appendReplacement(path, "legal");
+                continue;
+            }
             Long id = ids.get(variable.group(1));
             assertThat(id).as("the sweep has no id for {" + variable.group(1) + "} in " + pattern).isNotNull();
             variable.appendReplacement(path, id.toString());
