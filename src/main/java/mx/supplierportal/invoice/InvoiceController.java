@@ -56,14 +56,39 @@ class InvoiceController {
     String inProcess(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long registrationId,
             @RequestParam(required = false) String after, @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "newest") String sort, Model model) {
-        Invoice.Status only = "IN_PROCESS".equals(status) || "APPROVED".equals(status) || "REJECTED".equals(status)
-                ? Invoice.Status.valueOf(status) : null;
+        return shelf(supplier, registrationId, Invoices.Shelf.IN_PROCESS, after, status, sort, model);
+    }
+
+    /** Rejected invoices leave "In process"; those that can be corrected are sent again from their page. */
+    @GetMapping("/invoices/{registrationId}/rejected")
+    String rejected(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long registrationId,
+            @RequestParam(required = false) String after, @RequestParam(defaultValue = "newest") String sort,
+            Model model) {
+        return shelf(supplier, registrationId, Invoices.Shelf.REJECTED, after, null, sort, model);
+    }
+
+    /** Paid invoices, each linking to its payments. */
+    @GetMapping("/invoices/{registrationId}/paid")
+    String paid(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long registrationId,
+            @RequestParam(required = false) String after, @RequestParam(defaultValue = "newest") String sort,
+            Model model) {
+        return shelf(supplier, registrationId, Invoices.Shelf.PAID, after, null, sort, model);
+    }
+
+    private String shelf(SupplierPrincipal supplier, long registrationId, Invoices.Shelf shelf, String after,
+            String status, String sort, Model model) {
+        Invoice.Status only = shelf.statuses().stream().filter(s -> s.name().equals(status)).findFirst()
+                .orElse(null);
         try {
-            model.addAttribute("page", invoices.page(supplier.userId(), registrationId, false, only,
+            model.addAttribute("page", invoices.page(supplier.userId(), registrationId, shelf, only,
                     "oldest".equals(sort), after));
         } catch (InvoiceProblem e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
+        model.addAttribute("shelf", shelf.name());
+        model.addAttribute("shelfPath", shelf.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        model.addAttribute("statuses", shelf.statuses().size() > 1 ? shelf.statuses().stream().map(Enum::name)
+                .toList() : List.of());
         model.addAttribute("status", only == null ? "" : only.name());
         model.addAttribute("sort", "oldest".equals(sort) ? "oldest" : "newest");
         model.addAttribute("registrationId", registrationId);

@@ -56,7 +56,7 @@ public class Invoices {
     }
 
     public record Details(Invoice invoice, Registration registration, Cfdi cfdi, List<DocumentView> documents,
-            List<String> missing, List<StageEvent> events) {
+            List<String> missing, List<StageEvent> events, List<PaymentsOfInvoice.PaymentLink> payments) {
 
         /** The validation warnings found at upload; {@code message(locale)} reads each in a language. */
         public List<Finding> warnings() {
@@ -98,6 +98,13 @@ public class Invoices {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final CfdiValidator validator = new CfdiValidator();
+    private PaymentsOfInvoice paymentsOfInvoice = invoiceId -> List.of();
+
+    /** Set by the payment feature (optional: without it an invoice page lists no payments). */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setPaymentsOfInvoice(PaymentsOfInvoice paymentsOfInvoice) {
+        this.paymentsOfInvoice = paymentsOfInvoice;
+    }
 
     Invoices(Registrations registrations, Clients clients, Documents documents, InvoiceRepository invoices,
             InvoiceRules rules, RecordTemplates recordTemplates, DigitalRecords digitalRecords, RuntimeService runtimeService,
@@ -208,7 +215,8 @@ public class Invoices {
         List<StageEvent> events = jdbc.query("select stage, status, happened_at from invoice_stage_event "
                 + "where invoice_id = ? order by happened_at, id", (rs, i) -> new StageEvent(rs.getString(1),
                 rs.getString(2), rs.getObject(3, OffsetDateTime.class)), invoice.getId());
-        return new Details(invoice, registration, cfdi, views, missing, events);
+        return new Details(invoice, registration, cfdi, views, missing, events,
+                invoice.getPaidAmount().signum() > 0 ? paymentsOfInvoice.of(invoice.getId()) : List.of());
     }
 
     /** Each document the client requires, with the one attached to this invoice (if any); two queries. */
@@ -350,10 +358,31 @@ public class Invoices {
         invoices.delete(invoice);
     }
 
-    /** "To send" (drafts and invoices waiting for more information) or "In process" (the rest), newest first. */
+    /**
+     * The supplier's lists under "My CFDIs": to send (drafts and invoices waiting for more information), in process
+     * (sent, approved, waiting for payment), rejected, paid.
+     */
+    public enum Shelf {
+        TO_SEND(Invoice.Status.DRAFT, Invoice.Status.MORE_INFO),
+        IN_PROCESS(Invoice.Status.IN_PROCESS, Invoice.Status.APPROVED),
+        REJECTED(Invoice.Status.REJECTED),
+        PAID(Invoice.Status.PAID);
+
+        private final EnumSet<Invoice.Status> statuses;
+
+        Shelf(Invoice.Status first, Invoice.Status... rest) {
+            this.statuses = EnumSet.of(first, rest);
+        }
+
+        public EnumSet<Invoice.Status> statuses() {
+            return EnumSet.copyOf(statuses);
+        }
+    }
+
+    /** "To send" or "In process", newest first. */
     @Transactional(readOnly = true)
     public Page page(long userId, long registrationId, boolean toSend, String after) {
-        return page(userId, registrationId, toSend, null, false, after);
+        return page(userId, registrationId, toSend ? Shelf.TO_SEND : Shelf.IN_PROCESS, null, false, after);
     }
 
     /**
@@ -361,11 +390,11 @@ public class Invoices {
      * first page and on the thousandth, with the (client_supplier_id, status, created_at, id) index.
      */
     @Transactional(readOnly = true)
-    public Page page(long userId, long registrationId, boolean toSend, Invoice.Status only, boolean oldestFirst,
+    public Page page(long userId, long registrationId, Shelf shelf, Invoice.Status only, boolean oldestFirst,
             String after) {
         own(userId, registrationId);
-        EnumSet<Invoice.Status> statuses = toSend ? EnumSet.of(Invoice.Status.DRAFT, Invoice.Status.MORE_INFO)
-                : EnumSet.of(Invoice.Status.IN_PROCESS, Invoice.Status.APPROVED, Invoice.Status.REJECTED);
+        boolean toSend = shelf == Shelf.TO_SEND;
+        EnumSet<Invoice.Status> statuses = shelf.statuses();
         if (only != null && statuses.contains(only)) {
             statuses = EnumSet.of(only);
         }

@@ -172,8 +172,12 @@ class InvoiceIntegrationTest extends IntegrationTest {
         runJobs();
         assertThat(invoiceStatus(uuid)).isEqualTo("REJECTED");
         assertThat(TestMail.text(lastMailTo(EKU_EMAIL))).contains("No corresponde al pedido");
+        // A rejected invoice leaves "In process" for "Rejected", with its reason
+        mvc.perform(get("/invoices/{r}/rejected", registrationId).with(authentication(supplier)))
+                .andExpect(content().string(containsString("No corresponde al pedido")))
+                .andExpect(content().string(containsString(uuid.toUpperCase())));
         mvc.perform(get("/invoices/{r}/in-process", registrationId).with(authentication(supplier)))
-                .andExpect(content().string(containsString("No corresponde al pedido")));
+                .andExpect(content().string(not(containsString(uuid.toUpperCase()))));
     }
 
     /**
@@ -332,9 +336,8 @@ class InvoiceIntegrationTest extends IntegrationTest {
         String second = mvc.perform(get("/invoices/{r}/to-send", registrationId).param("after", next.group(1))
                 .with(authentication(supplier))).andReturn().getResponse().getContentAsString();
         assertThat(rows(second)).isEqualTo(Math.min(20, total - 20));
-        String oldest = mvc.perform(get("/invoices/{r}/in-process", registrationId).param("sort", "oldest")
-                .param("status", "REJECTED").with(authentication(supplier))).andReturn().getResponse()
-                .getContentAsString();
+        String oldest = mvc.perform(get("/invoices/{r}/rejected", registrationId).param("sort", "oldest")
+                .with(authentication(supplier))).andReturn().getResponse().getContentAsString();
         assertThat(oldest).doesNotContain("ms-1\">Aprobada<").doesNotContain("ms-1\">En proceso<");
     }
 

@@ -180,8 +180,11 @@ class PaymentIntegrationTest extends IntegrationTest {
         assertThat(TestMail.subject(mail)).isEqualTo("Municipio de Cuautitlán Izcalli le hizo un pago");
         assertThat(TestMail.text(mail)).contains("TR-1", "6,654.02 MXN", a.toUpperCase(), b.toUpperCase());
 
-        // The invoices leave "In process"; the archive shows the payment with both
+        // The invoices leave "In process" for "Paid", and each links to the payment; the archive shows the payment
         assertThat(page(inProcess, supplier)).doesNotContain(a.toUpperCase()).doesNotContain(b.toUpperCase());
+        assertThat(page(inProcess.replace("/in-process", "/paid"), supplier)).contains(a.toUpperCase(),
+                b.toUpperCase());
+        assertThat(page("/invoice/" + idA, supplier)).contains("href=\"/payments/" + paymentId + "\">TR-1</a>");
         String archive = page("/payments", supplier);
         assertThat(archive).contains("TR-1", "6,654.02", "No se requiere");
         String details = page("/payments/" + paymentId, supplier);
