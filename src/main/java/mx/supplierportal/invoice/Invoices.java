@@ -62,6 +62,15 @@ public class Invoices {
         public List<Finding> warnings() {
             return InvoiceWarnings.decode(invoice.getWarnings());
         }
+
+        /**
+         * The warnings a supplier can act on: not the client's own RFC check digit (the receptor's RFC is the
+         * client's, checked against the client's registration; its admins are told once, on their home page).
+         */
+        public List<Finding> supplierWarnings() {
+            return warnings().stream().filter(f -> !("RFC-CHECK-DIGIT".equals(f.code()) && !f.arguments().isEmpty()
+                    && "Receptor".equals(f.arguments().get(0)))).toList();
+        }
     }
 
     /** A stage change, {@code at} in Mexico City time (as people read it; the database keeps UTC). */

@@ -25,14 +25,17 @@ class HomeController {
     private final LocaleResolver localeResolver;
     private final List<DashboardItems> dashboardItems;
     private final SupplierDirectory directory;
+    private final mx.supplierportal.client.Clients clients;
 
     HomeController(SupplierOverview overview, SupplierAccounts accounts, LocaleResolver localeResolver,
-            List<DashboardItems> dashboardItems, SupplierDirectory directory) {
+            List<DashboardItems> dashboardItems, SupplierDirectory directory,
+            mx.supplierportal.client.Clients clients) {
         this.overview = overview;
         this.accounts = accounts;
         this.localeResolver = localeResolver;
         this.dashboardItems = dashboardItems;
         this.directory = directory;
+        this.clients = clients;
     }
 
     @GetMapping("/")
@@ -47,6 +50,11 @@ class HomeController {
         }
         StaffPrincipal staff = CurrentUser.staff().orElseThrow();
         model.addAttribute("staff", staff);
+        // A client's own RFC that fails SAT's check digit is told to its admins here, once, not on every invoice
+        model.addAttribute("rfcNotices", staff.tenantIds().stream().filter(staff::isAdminOf)
+                .flatMap(code -> clients.findByCode(code).stream())
+                .filter(c -> mx.supplierportal.cfdi.Rfc.check(c.getRfc()) == mx.supplierportal.cfdi.Rfc.Verdict
+                        .CHECK_DIGIT_MISMATCH).map(c -> new String[] {c.getName(), c.getRfc()}).toList());
         return "staff-home";
     }
 

@@ -414,7 +414,9 @@ class InvoiceIntegrationTest extends IntegrationTest {
                 .andExpect(content().string(containsString("Avisos de la validación (no impiden enviarla):")))
                 .andExpect(content().string(containsString("No se pudo verificar el sello porque el CFDI trae un "
                         + "complemento que aún no se procesa (Otro).")))
-                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("SEAL-UNVERIFIABLE"))));
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("SEAL-UNVERIFIABLE"))))
+                // the client's own RFC check digit is not the supplier's to fix: not shown to the supplier
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("RFC del Receptor"))));
         mvc.perform(get("/invoice/{i}", id).with(authentication(supplier))
                 .cookie(new jakarta.servlet.http.Cookie("portal-lang", "en")))
                 .andExpect(content().string(containsString("The seal could not be verified because the CFDI has a "
@@ -427,7 +429,14 @@ class InvoiceIntegrationTest extends IntegrationTest {
         // the reviewer sees the same on the staff page
         mvc.perform(get("/staff/invoices/{i}", id).with(authentication(signIn("mcipayables", ADMIN_PASSWORD))))
                 .andExpect(content().string(containsString("No se pudo verificar el sello porque el CFDI trae un "
-                        + "complemento que aún no se procesa (Otro).")));
+                        + "complemento que aún no se procesa (Otro).")))
+                .andExpect(content().string(containsString("RFC del Receptor (MCI7306249Y1)")));
+        // ... and the client's admins are told once, on their home page
+        mvc.perform(get("/").with(authentication(signIn("mciadmin", ADMIN_PASSWORD))))
+                .andExpect(content().string(containsString("data-rfc=\"MCI7306249Y1\"")))
+                .andExpect(content().string(containsString("no cumple el dígito verificador del SAT")));
+        mvc.perform(get("/").with(authentication(signIn("mcipayables", ADMIN_PASSWORD))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("data-rfc="))));
     }
 
     @Test
