@@ -63,6 +63,14 @@ class InvoiceJourneyTest extends BrowserJourney {
         assertThat(supplier.getByText("Se cargó la factura.")).isVisible();
         Locator purchaseOrder = supplier.locator("[data-requirement=purchaseOrder]");
         assertThat(purchaseOrder).hasClass(Pattern.compile("requirement-missing"));
+        assertThat(purchaseOrder.locator(".requirement-label")).hasCSS("color", "rgb(160, 74, 0)"); // orange text
+        // "Borrar" asks first: dismissed, the invoice stays
+        supplier.onceDialog(dialog -> {
+            org.assertj.core.api.Assertions.assertThat(dialog.message()).startsWith("¿Borrar la factura ");
+            dialog.dismiss();
+        });
+        supplier.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Borrar")).click();
+        assertThat(supplier.locator("#send")).isVisible();
         Browser.screenshot(supplier, "30-invoice-uploaded");
 
         supplier.locator("#send").click();
@@ -71,6 +79,8 @@ class InvoiceJourneyTest extends BrowserJourney {
                 Pdf.withText("OC 778")));
         purchaseOrder.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Actualizar")).click();
         assertThat(supplier.locator("[data-requirement=purchaseOrder]")).hasClass(Pattern.compile("requirement-done"));
+        assertThat(supplier.locator("[data-requirement=purchaseOrder] .requirement-label")).hasCSS("color",
+                "rgb(10, 88, 202)"); // blue once uploaded
         supplier.locator("#send").click();
         assertThat(supplier.locator("#sent")).containsText("Esto no significa que esté aprobada");
         Browser.screenshot(supplier, "31-invoice-sent");
