@@ -143,22 +143,23 @@ class InvoiceController {
     @PostMapping("/invoice/{invoiceId}/send")
     String send(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long invoiceId,
             RedirectAttributes redirect, Locale locale) {
-        try {
-            invoices.send(supplier.userId(), invoiceId, locale);
-            redirect.addFlashAttribute("sent", true);
-        } catch (InvoiceProblem e) {
-            notFoundIfNotOwn(e);
-            redirect.addFlashAttribute("problems", describe(e, locale));
-        }
-        return "redirect:/invoice/" + invoiceId;
+        return onInvoice(invoiceId, "sent", redirect, locale, () -> invoices.send(supplier.userId(), invoiceId,
+                locale));
     }
 
     @PostMapping("/invoice/{invoiceId}/reopen")
     String reopen(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long invoiceId,
             RedirectAttributes redirect, Locale locale) {
+        return onInvoice(invoiceId, "reopened", redirect, locale, () -> invoices.reopen(supplier.userId(),
+                invoiceId));
+    }
+
+    /** An action on one invoice, back to its page: a one-time flag when it worked, the problems when not. */
+    private String onInvoice(long invoiceId, String flag, RedirectAttributes redirect, Locale locale,
+            Runnable action) {
         try {
-            invoices.reopen(supplier.userId(), invoiceId);
-            redirect.addFlashAttribute("reopened", true);
+            action.run();
+            redirect.addFlashAttribute(flag, true);
         } catch (InvoiceProblem e) {
             notFoundIfNotOwn(e);
             redirect.addFlashAttribute("problems", describe(e, locale));
