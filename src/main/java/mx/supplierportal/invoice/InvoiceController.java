@@ -1,6 +1,7 @@
 package mx.supplierportal.invoice;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import mx.supplierportal.cfdi.Finding;
@@ -10,6 +11,7 @@ import mx.supplierportal.supplier.Registrations.Registration;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,46 +47,44 @@ class InvoiceController {
 
     @GetMapping("/invoices/{registrationId}/to-send")
     String toSend(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long registrationId,
-            @RequestParam(required = false) String after, Model model) {
-        model.addAttribute("page", page(supplier, registrationId, true, after));
+            @RequestParam(required = false) String after, @RequestParam(required = false) String q,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Model model) {
+        Invoices.Search search = new Invoices.Search(q, from, to);
+        model.addAttribute("page", search.isEmpty() ? page(supplier, registrationId, true, after)
+                : searchPage(supplier, registrationId, Invoices.Shelf.TO_SEND, search));
+        model.addAttribute("search", search);
         model.addAttribute("registrationId", registrationId);
         model.addAttribute("registration", registration(supplier, registrationId));
         return "invoice/to-send";
     }
 
-    @GetMapping("/invoices/{registrationId}/in-process")
-    String inProcess(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long registrationId,
-            @RequestParam(required = false) String after, @RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "newest") String sort, Model model) {
-        return shelf(supplier, registrationId, Invoices.Shelf.IN_PROCESS, after, status, sort, model);
-    }
-
-    /** Rejected invoices leave "In process"; those that can be corrected are sent again from their page. */
-    @GetMapping("/invoices/{registrationId}/rejected")
-    String rejected(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long registrationId,
-            @RequestParam(required = false) String after, @RequestParam(defaultValue = "newest") String sort,
+    /**
+     * "In process" (sent, approved, waiting for payment), "Rejected" (those that can be corrected are sent again
+     * from their page) and "Paid" (each linking to its payments): one page, with a status filter where the list has
+     * more than one status, and a search.
+     */
+    @GetMapping("/invoices/{registrationId}/{shelf:in-process|rejected|paid}")
+    String shelf(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long registrationId,
+            @PathVariable("shelf") String path, @RequestParam(required = false) String after,
+            @RequestParam(required = false) String status, @RequestParam(defaultValue = "newest") String sort,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             Model model) {
-        return shelf(supplier, registrationId, Invoices.Shelf.REJECTED, after, null, sort, model);
-    }
-
-    /** Paid invoices, each linking to its payments. */
-    @GetMapping("/invoices/{registrationId}/paid")
-    String paid(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long registrationId,
-            @RequestParam(required = false) String after, @RequestParam(defaultValue = "newest") String sort,
-            Model model) {
-        return shelf(supplier, registrationId, Invoices.Shelf.PAID, after, null, sort, model);
-    }
-
-    private String shelf(SupplierPrincipal supplier, long registrationId, Invoices.Shelf shelf, String after,
-            String status, String sort, Model model) {
+        Invoices.Shelf shelf = shelfOf(path);
         Invoice.Status only = shelf.statuses().stream().filter(s -> s.name().equals(status)).findFirst()
                 .orElse(null);
+        Invoices.Search search = new Invoices.Search(q, from, to);
         try {
-            model.addAttribute("page", invoices.page(supplier.userId(), registrationId, shelf, only,
-                    "oldest".equals(sort), after));
+            model.addAttribute("page", search.isEmpty() ? invoices.page(supplier.userId(), registrationId, shelf,
+                    only, "oldest".equals(sort), after) : invoices.searchPage(supplier.userId(), registrationId,
+                    shelf, search));
         } catch (InvoiceProblem e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
+        model.addAttribute("search", search);
         model.addAttribute("shelf", shelf.name());
         model.addAttribute("shelfPath", shelf.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
         model.addAttribute("statuses", shelf.statuses().size() > 1 ? shelf.statuses().stream().map(Enum::name)
@@ -187,6 +187,55 @@ class InvoiceController {
         try {
             return invoices.download(supplier.userId(), invoiceId, documentId)
                     .map(DocumentResponses::of).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        } catch (InvoiceProblem e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    /** A list as CSV (opens in Excel), with the same search as the page; at most {@value Invoices#EXPORT_LIMIT}. */
+    @GetMapping("/invoices/{registrationId}/{shelf:to-send|in-process|rejected|paid}/export.csv")
+    ResponseEntity<byte[]> export(@AuthenticationPrincipal SupplierPrincipal supplier,
+            @PathVariable long registrationId, @PathVariable("shelf") String path,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Locale locale) {
+        Invoices.Shelf shelf = shelfOf(path);
+        List<Invoice> rows;
+        try {
+            rows = invoices.search(supplier.userId(), registrationId, shelf, new Invoices.Search(q, from, to),
+                    Invoices.EXPORT_LIMIT);
+        } catch (InvoiceProblem e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        List<String> headings = java.util.stream.Stream.of("invoice.col.serieFolio", "invoice.col.uuid",
+                "invoice.col.date", "invoice.col.total", "payment.col.currency", "suppliers.col.status",
+                "invoice.col.stage", "invoice.col.paymentScheduled", "payment.col.paidSoFar")
+                .map(key -> messages.getMessage(key, null, locale)).toList();
+        List<List<Object>> lines = rows.stream().map(i -> List.<Object>of(i.serieFolio(), i.getUuid(),
+                mx.supplierportal.web.Formats.date(i.getIssuedAt()), plain(i.getTotal()), i.getCurrency(),
+                messages.getMessage("invoice.status." + i.getStatus(), null, locale),
+                messages.getMessage("invoice.stage." + i.getStage(), null, locale),
+                mx.supplierportal.web.Formats.date(i.getScheduledPaymentDate()), plain(i.getPaidAmount())))
+                .toList();
+        return mx.supplierportal.web.CsvDownload.of(messages.getMessage("invoice.export.file",
+                new Object[] {messages.getMessage("invoice.shelf." + shelf.name(), null, locale)}, locale) + ".csv",
+                headings, lines);
+    }
+
+    /** An amount for a spreadsheet: two decimals, a point, no thousands separator. */
+    private static String plain(java.math.BigDecimal amount) {
+        return amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static Invoices.Shelf shelfOf(String path) {
+        return Invoices.Shelf.valueOf(path.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+
+    private Invoices.Page searchPage(SupplierPrincipal supplier, long registrationId, Invoices.Shelf shelf,
+            Invoices.Search search) {
+        try {
+            return invoices.searchPage(supplier.userId(), registrationId, shelf, search);
         } catch (InvoiceProblem e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

@@ -2,6 +2,7 @@ package mx.supplierportal.invoice;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -386,6 +387,42 @@ public class Invoices {
         public EnumSet<Invoice.Status> statuses() {
             return EnumSet.copyOf(statuses);
         }
+    }
+
+    /** What the supplier looks for in a list: text in serie, folio or UUID, and a range of issue days. */
+    public record Search(String text, LocalDate from, LocalDate to) {
+
+        public static final Search NONE = new Search(null, null, null);
+
+        public boolean isEmpty() {
+            return (text == null || text.isBlank()) && from == null && to == null;
+        }
+
+        String pattern() {
+            String t = text == null ? "" : text.strip().toUpperCase(Locale.ROOT).replace("%", "").replace("_", "");
+            return "%" + t + "%";
+        }
+    }
+
+    /** The rows a search shows, and the most a CSV export holds (bounded work: a search is not paged). */
+    static final int SEARCH_LIMIT = 200;
+    public static final int EXPORT_LIMIT = 5_000;
+
+    /** The invoices of one list that match a search, newest first (at most {@code limit}). */
+    @Transactional(readOnly = true)
+    public List<Invoice> search(long userId, long registrationId, Shelf shelf, Search search, int limit) {
+        own(userId, registrationId);
+        LocalDateTime from = search.from() == null ? LocalDateTime.of(1970, 1, 1, 0, 0) : search.from().atStartOfDay();
+        LocalDateTime until = search.to() == null ? LocalDateTime.of(9999, 1, 1, 0, 0)
+                : search.to().plusDays(1).atStartOfDay();
+        return invoices.search(registrationId, shelf.statuses(), search.pattern(), from, until, Limit.of(limit));
+    }
+
+    /** A search shown as a list page (no next page: a search shows its first {@value #SEARCH_LIMIT} rows). */
+    @Transactional(readOnly = true)
+    public Page searchPage(long userId, long registrationId, Shelf shelf, Search search) {
+        List<Invoice> rows = search(userId, registrationId, shelf, search, SEARCH_LIMIT);
+        return new Page(rows, null, shelf == Shelf.TO_SEND ? Map.of() : stageDates(rows));
     }
 
     /** "To send" or "In process", newest first. */

@@ -37,6 +37,17 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long> {
 
     List<Invoice> findByRegistrationIdAndStatusOrderByCreatedAtAsc(Long registrationId, Invoice.Status status);
 
+    /**
+     * A search within one of the supplier's lists: serie, folio, "serie-folio" or UUID containing {@code text}
+     * (upper case; "%" for any), issued between two instants; newest first, at most {@code limit} rows.
+     */
+    @Query("select i from Invoice i where i.registrationId = :registrationId and i.status in :statuses"
+            + " and (upper(coalesce(i.serie, '')) like :text or upper(coalesce(i.folio, '')) like :text"
+            + " or upper(concat(coalesce(i.serie, ''), '-', coalesce(i.folio, ''))) like :text or i.uuid like :text)"
+            + " and i.issuedAt >= :from and i.issuedAt < :until order by i.issuedAt desc, i.id desc")
+    List<Invoice> search(Long registrationId, Collection<Invoice.Status> statuses, String text,
+            java.time.LocalDateTime from, java.time.LocalDateTime until, Limit limit);
+
     /** Keyset page, newest first: rows after (createdAt, id) of the previous page's last row. */
     @Query("select i from Invoice i where i.registrationId = :registrationId and i.status in :statuses"
             + " and (i.createdAt < :createdAt or (i.createdAt = :createdAt and i.id < :id))"

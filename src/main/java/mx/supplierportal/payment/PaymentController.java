@@ -36,6 +36,31 @@ class PaymentController {
         return "payment/archive";
     }
 
+    /** The archive as CSV (opens in Excel): every payment of this person's registrations, newest first. */
+    @GetMapping("/payments/export.csv")
+    org.springframework.http.ResponseEntity<byte[]> export(@AuthenticationPrincipal SupplierPrincipal supplier,
+            Locale locale) {
+        List<List<Object>> lines = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            PaymentArchive.ArchivePage page = payments.archive(supplier.userId(), after);
+            for (PaymentArchive.ArchiveRow row : page.rows()) {
+                Payment p = row.payment();
+                lines.add(List.of(p.getNumber(), row.clientName(), mx.supplierportal.web.Formats.date(p.getPaidOn()),
+                        p.getAmount().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(), p.getCurrency(),
+                        row.invoiceCount(),
+                        messages.getMessage("payment.rep.status." + p.getComplementStatus(),
+                                new Object[] {mx.supplierportal.web.Formats.date(p.getComplementDue())}, locale)));
+            }
+            after = page.next();
+        } while (after != null && lines.size() < mx.supplierportal.invoice.Invoices.EXPORT_LIMIT);
+        List<String> headings = java.util.stream.Stream.of("payment.col.number", "payment.col.client",
+                "payment.col.date", "payment.col.amount", "payment.col.currency", "payment.col.invoices",
+                "payment.col.complement").map(key -> messages.getMessage(key, null, locale)).toList();
+        return mx.supplierportal.web.CsvDownload.of(messages.getMessage("payment.export.file", null, locale) + ".csv",
+                headings, lines);
+    }
+
     @GetMapping("/payments/{paymentId}")
     String details(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long paymentId, Model model) {
         model.addAttribute("d", payments.ofSupplier(supplier.userId(), paymentId));

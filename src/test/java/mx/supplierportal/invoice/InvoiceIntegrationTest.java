@@ -345,6 +345,51 @@ class InvoiceIntegrationTest extends IntegrationTest {
         return html.split("<a href=\"/invoice/", -1).length - 1;
     }
 
+    /** A supplier finds an invoice by its folio or UUID and a range of issue days, and exports the list. */
+    @Test
+    void theListsAreSearchedAndExportedAsCsv() throws Exception {
+        String uuid = UUID.randomUUID().toString();
+        upload(freshInvoice(uuid), Pdf.withText("factura"), supplier);
+        String folio = jdbc.queryForObject("select coalesce(serie, '') || '-' || coalesce(folio, '') from invoice "
+                + "where uuid = ?", String.class, uuid.toUpperCase());
+        String issued = jdbc.queryForObject("select cast(cast(issued_at as date) as varchar) from invoice where uuid = ?",
+                String.class, uuid.toUpperCase());
+        String toSend = "/invoices/{r}/to-send";
+        mvc.perform(get(toSend, registrationId).param("q", uuid.substring(0, 13).toLowerCase())
+                .with(authentication(supplier)))
+                .andExpect(content().string(containsString(uuid.toUpperCase())))
+                .andExpect(content().string(containsString("coincide")));
+        mvc.perform(get(toSend, registrationId).param("q", uuid.substring(0, 8)).param("from", issued)
+                .param("to", issued).with(authentication(supplier)))
+                .andExpect(content().string(containsString(uuid.toUpperCase())));
+        mvc.perform(get(toSend, registrationId).param("q", uuid.substring(0, 8))
+                .param("from", java.time.LocalDate.parse(issued).plusDays(1).toString())
+                .with(authentication(supplier)))
+                .andExpect(content().string(not(containsString(uuid.toUpperCase()))))
+                .andExpect(content().string(containsString("Ninguna factura coincide con la búsqueda.")));
+        if (!folio.equals("-")) {
+            mvc.perform(get(toSend, registrationId).param("q", folio).with(authentication(supplier)))
+                    .andExpect(content().string(containsString(uuid.toUpperCase())));
+        }
+
+        var csv = mvc.perform(get("/invoices/{r}/to-send/export.csv", registrationId).param("q", uuid)
+                .with(authentication(supplier))).andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(csv.getContentType()).startsWith("text/csv");
+        assertThat(csv.getHeader("Content-Disposition")).contains("attachment");
+        String text = new String(csv.getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFFSerie / Folio,UUID,Fecha,Total,Moneda,Estado,Etapa,Pago programado,");
+        assertThat(text.lines().count()).isEqualTo(2);
+        assertThat(text).contains(uuid.toUpperCase(), ",3327.01,MXN,Por enviar,");
+        // another supplier cannot export this supplier's list
+        TestClient other = newClient();
+        String email = "csv-" + unique() + "@proveedor.test";
+        registerSupplier(other, "Otro Proveedor", newRfc(), email, "es");
+        mvc.perform(post("/activate").with(csrf()).param("token", tokenOf(TestMail.link(onlyMailTo(email),
+                "/activate"))).param("password", PASSWORD).param("confirmation", PASSWORD));
+        mvc.perform(get("/invoices/{r}/to-send/export.csv", registrationId)
+                .with(authentication(signIn(email, PASSWORD)))).andExpect(status().isNotFound());
+    }
+
     @Test
     void aCfdiCancelledAtSatCannotBeSent() throws Exception {
         String uuid = UUID.randomUUID().toString();

@@ -185,6 +185,10 @@ class PaymentIntegrationTest extends IntegrationTest {
         assertThat(page(inProcess.replace("/in-process", "/paid"), supplier)).contains(a.toUpperCase(),
                 b.toUpperCase());
         assertThat(page("/invoice/" + idA, supplier)).contains("href=\"/payments/" + paymentId + "\">TR-1</a>");
+        String csv = new String(mvc.perform(get("/payments/export.csv").with(authentication(supplier))).andReturn()
+                .getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("\uFEFFNúmero de pago,").contains("TR-1,Municipio de Cuautitlán Izcalli,",
+                ",6654.02,MXN,2,");
         String archive = page("/payments", supplier);
         assertThat(archive).contains("TR-1", "6,654.02", "No se requiere");
         String details = page("/payments/" + paymentId, supplier);
