@@ -21,13 +21,15 @@ class ReviewCompleteness {
     private final RecordEntryRepository entries;
     private final BankAccountRepository accounts;
     private final TemplateFieldRepository fields;
+    private final org.springframework.web.servlet.LocaleResolver localeResolver;
 
     ReviewCompleteness(SupplierRecordRepository records, RecordEntryRepository entries, BankAccountRepository accounts,
-            TemplateFieldRepository fields) {
+            TemplateFieldRepository fields, org.springframework.web.servlet.LocaleResolver localeResolver) {
         this.records = records;
         this.entries = entries;
         this.accounts = accounts;
         this.fields = fields;
+        this.localeResolver = localeResolver;
     }
 
     /** The items of the record that no reviewer has accepted or rejected yet, named in {@code locale}. */
@@ -46,6 +48,15 @@ class ReviewCompleteness {
         return names;
     }
 
+    /** The portal language of the web request this runs in, or null outside one. */
+    private String requestLanguage() {
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
+            return localeResolver.resolveLocale(attributes.getRequest()).getLanguage();
+        }
+        return null;
+    }
+
     /** On completing the reviewers' task with "approve": refused while anything is undecided. */
     @Bean
     TaskListener recordReviewCompletenessListener() {
@@ -55,12 +66,18 @@ class ReviewCompleteness {
             }
             SupplierRecord record = records.findByProcessInstanceId(task.getProcessInstanceId()).orElseThrow();
             List<String> es = undecided(record.getId(), Locale.forLanguageTag("es"));
-            if (!es.isEmpty()) {
-                List<String> en = undecided(record.getId(), Locale.ENGLISH);
-                throw new BadUserRequestException("Para aprobar, decida primero en la página de revisión del portal: "
-                        + String.join(", ", es) + ". / To approve, first decide on the portal's review page: "
-                        + String.join(", ", en) + ".");
+            if (es.isEmpty()) {
+                return;
             }
+            String spanish = "Para aprobar, decida primero en la página de revisión del portal: " + String.join(", ", es)
+                    + ".";
+            String english = "To approve, first decide on the portal's review page: "
+                    + String.join(", ", undecided(record.getId(), Locale.ENGLISH)) + ".";
+            // A completion from Tasklist or the REST API answers in the person's portal language (its cookie);
+            // one without a request (a job, a test) in both
+            String language = requestLanguage();
+            throw new BadUserRequestException("en".equals(language) ? english : "es".equals(language) ? spanish
+                    : spanish + " / " + english);
         };
     }
 }

@@ -421,8 +421,14 @@ class DigitalRecordIntegrationTest extends IntegrationTest {
                 .post("/engine-rest/task/" + review.getId() + "/submit-form",
                         "{\"variables\": {\"decision\": {\"value\": \"approve\"}}}");
         assertThat(tasklist.statusCode()).isEqualTo(500); // the engine wraps what a task listener refuses
+        // in the person's portal language: Spanish by default, English for whoever chose it
         assertThat(tasklist.body()).contains("decida primero en la página de revisión del portal",
-                "Opinión de cumplimiento (32-D)", "Cuenta ", "first decide on the portal's review page");
+                "Opinión de cumplimiento (32-D)", "Cuenta ").doesNotContain("first decide");
+        var english = new mx.supplierportal.support.EngineRest(baseUrl(), s.client().admin(), ADMIN_PASSWORD, "en")
+                .post("/engine-rest/task/" + review.getId() + "/submit-form",
+                        "{\"variables\": {\"decision\": {\"value\": \"approve\"}}}");
+        assertThat(english.body()).contains("first decide on the portal's review page", "Compliance opinion (32-D)",
+                "Account ").doesNotContain("decida primero");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.complete(review.getId(),
                 java.util.Map.of("decision", "approve"))).hasMessageContaining("decida primero");
         assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).isEqualTo(1);

@@ -13,11 +13,18 @@ public final class EngineRest {
     private final String baseUrl;
     private final String user;
     private final String password;
+    private final String language;
 
     public EngineRest(String baseUrl, String user, String password) {
+        this(baseUrl, user, password, null);
+    }
+
+    /** Requests that carry the portal's language cookie, as a browser that chose that language does. */
+    public EngineRest(String baseUrl, String user, String password, String language) {
         this.baseUrl = baseUrl;
         this.user = user;
         this.password = password;
+        this.language = language;
     }
 
     public HttpResponse<String> get(String path) throws Exception {
@@ -37,7 +44,9 @@ public final class EngineRest {
     private HttpRequest.Builder request(String path) {
         String credentials = Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Basic " + credentials);
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Basic " + credentials);
+        return language == null ? builder : builder.header("Cookie", "portal-lang=" + language);
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
