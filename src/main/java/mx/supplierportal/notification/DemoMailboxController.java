@@ -67,6 +67,23 @@ class DemoMailboxController {
         return "dev/mail";
     }
 
+    /**
+     * The HTML part as the mail client renders it, in a sandbox: no scripts, no requests beyond the email itself
+     * (inline styles are what the portal's emails use), so a message cannot act on the portal.
+     */
+    @GetMapping(value = "/dev/mailbox/{index}/html", produces = "text/html;charset=UTF-8")
+    org.springframework.http.ResponseEntity<String> html(@PathVariable int index)
+            throws MessagingException, IOException {
+        MimeMessage[] messages = greenMail.getReceivedMessages();
+        if (index < 0 || index >= messages.length) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Security-Policy", "sandbox allow-popups allow-popups-to-escape-sandbox; "
+                        + "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+                .body(MailText.html(messages[index]));
+    }
+
     static List<Piece> pieces(String line) {
         List<Piece> pieces = new ArrayList<>();
         Matcher matcher = URL.matcher(line);

@@ -58,6 +58,10 @@ class DemoProfileTest {
         Matcher link = Pattern.compile("href=\"(http://[^\"]+/activate\\?token=[^\"]+)\"")
                 .matcher(get("/dev/mailbox/0", null).body());
         assertThat(link.find()).isTrue();
+        // ... and the HTML part as the mail client shows it, sandboxed
+        HttpResponse<String> html = get("/dev/mailbox/0/html", null);
+        assertThat(html.body()).contains("<html", "activate?token=");
+        assertThat(html.headers().firstValue("Content-Security-Policy").orElse("")).startsWith("sandbox");
         URI activation = URI.create(link.group(1));
         assertThat(get(activation.getRawPath() + "?" + activation.getRawQuery(), null).body())
                 .contains("Escuela Kemper Urgate");
