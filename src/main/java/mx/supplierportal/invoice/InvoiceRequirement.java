@@ -41,6 +41,10 @@ public class InvoiceRequirement {
     @Column(nullable = false)
     private boolean mandatory;
 
+    /** Removed by the client's admins: kept for the invoices that have it attached, asked of no new invoice. */
+    @Column(name = "removed_at")
+    private java.time.OffsetDateTime removedAt;
+
     protected InvoiceRequirement() {
     }
 
@@ -60,6 +64,23 @@ public class InvoiceRequirement {
     public Long getClientId() { return clientId; }
     public String getKey() { return key; }
     public boolean isMandatory() { return mandatory; }
+    public boolean isRemoved() { return removedAt != null; }
+    public String getLabelEs() { return labelEs; }
+    public String getLabelEn() { return labelEn; }
+    public String getHelpEs() { return helpEs; }
+    public String getHelpEn() { return helpEn; }
+
+    void update(String labelEs, String labelEn, String helpEs, String helpEn, boolean mandatory) {
+        this.labelEs = labelEs;
+        this.labelEn = labelEn;
+        this.helpEs = helpEs;
+        this.helpEn = helpEn;
+        this.mandatory = mandatory;
+    }
+
+    void remove(java.time.OffsetDateTime when) {
+        this.removedAt = when;
+    }
 
     public String label(Locale locale) {
         return "en".equals(locale.getLanguage()) ? labelEn : labelEs;

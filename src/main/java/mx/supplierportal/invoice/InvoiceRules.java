@@ -13,10 +13,12 @@ public class InvoiceRules {
 
     private final InvoiceSettingsRepository settings;
     private final InvoiceRequirementRepository requirements;
+    private final java.time.Clock clock;
 
-    InvoiceRules(InvoiceSettingsRepository settings, InvoiceRequirementRepository requirements) {
+    InvoiceRules(InvoiceSettingsRepository settings, InvoiceRequirementRepository requirements, java.time.Clock clock) {
         this.settings = settings;
         this.requirements = requirements;
+        this.clock = clock;
     }
 
     /** Every new client starts with: PDF required, invoices up to 365 days old, purchase order mandatory. */
@@ -41,9 +43,48 @@ public class InvoiceRules {
         return settings.findById(clientId).orElseThrow();
     }
 
+    /** The documents the client asks with each invoice now (not the removed ones). */
     @Transactional(readOnly = true)
     public List<InvoiceRequirement> requirementsOf(long clientId) {
+        return requirements.findByClientIdOrderByPosition(clientId).stream().filter(r -> !r.isRemoved()).toList();
+    }
+
+    /** Every requirement the client ever had, removed ones too (an earlier invoice may have one attached). */
+    @Transactional(readOnly = true)
+    List<InvoiceRequirement> everyRequirementOf(long clientId) {
         return requirements.findByClientIdOrderByPosition(clientId);
+    }
+
+    @Transactional
+    public void updateRequirement(long clientId, long requirementId, String labelEs, String labelEn, String helpEs,
+            String helpEn, boolean mandatory) {
+        InvoiceRequirement requirement = requirementOf(clientId, requirementId);
+        String[] texts = checkedTexts(labelEs, labelEn, helpEs, helpEn);
+        requirement.update(texts[0], texts[1], texts[2], texts[3], mandatory);
+    }
+
+    @Transactional
+    public void removeRequirement(long clientId, long requirementId) {
+        requirementOf(clientId, requirementId).remove(java.time.OffsetDateTime.now(clock));
+    }
+
+    private InvoiceRequirement requirementOf(long clientId, long requirementId) {
+        return requirements.findById(requirementId).filter(r -> r.getClientId() == clientId && !r.isRemoved())
+                .orElseThrow(() -> new InvoiceProblem("invoice.requirement.unknown"));
+    }
+
+    /** Labels (required, up to 200) and help texts (optional, up to 500) in both languages, stripped. */
+    private static String[] checkedTexts(String labelEs, String labelEn, String helpEs, String helpEn) {
+        String es = labelEs == null ? "" : labelEs.strip();
+        String en = labelEn == null ? "" : labelEn.strip();
+        if (es.isEmpty() || en.isEmpty()) {
+            throw new InvoiceProblem("validation.required");
+        }
+        if (es.length() > 200 || en.length() > 200 || (helpEs != null && helpEs.length() > 500)
+                || (helpEn != null && helpEn.length() > 500)) {
+            throw new InvoiceProblem("record.value.tooLong", 200);
+        }
+        return new String[] {es, en, blankToNull(helpEs), blankToNull(helpEn)};
     }
 
     @Transactional
@@ -73,15 +114,8 @@ public class InvoiceRules {
     @Transactional
     public void addRequirement(long clientId, String labelEs, String labelEn, String helpEs, String helpEn,
             boolean mandatory) {
-        String es = labelEs == null ? "" : labelEs.strip();
-        String en = labelEn == null ? "" : labelEn.strip();
-        if (es.isEmpty() || en.isEmpty()) {
-            throw new InvoiceProblem("validation.required");
-        }
-        if (es.length() > 200 || en.length() > 200 || (helpEs != null && helpEs.length() > 500)
-                || (helpEn != null && helpEn.length() > 500)) {
-            throw new InvoiceProblem("record.value.tooLong", 200);
-        }
+        String[] texts = checkedTexts(labelEs, labelEn, helpEs, helpEn);
+        String es = texts[0];
         List<InvoiceRequirement> current = requirements.findByClientIdOrderByPosition(clientId);
         String base = java.text.Normalizer.normalize(es.toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "").replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
@@ -91,8 +125,8 @@ public class InvoiceRules {
         for (int i = 2; taken.contains(unique); i++) {
             unique = base + "-" + i;
         }
-        requirements.save(new InvoiceRequirement(clientId, current.size() + 1, unique, es, en,
-                blankToNull(helpEs), blankToNull(helpEn), mandatory));
+        requirements.save(new InvoiceRequirement(clientId, current.size() + 1, unique, es, texts[1], texts[2],
+                texts[3], mandatory));
     }
 
     private static String blankToNull(String value) {

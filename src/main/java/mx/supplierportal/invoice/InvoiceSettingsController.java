@@ -11,6 +11,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
@@ -63,6 +64,24 @@ class InvoiceSettingsController {
         long clientId = client(staff).getId();
         return act(redirect, locale, () -> invoices.addRequirement(clientId, labelEs, labelEn, helpEs, helpEn,
                 mandatory));
+    }
+
+    @PostMapping("/admin/invoice-settings/requirements/{requirementId}")
+    String updateRequirement(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long requirementId,
+            @RequestParam(required = false) String labelEs, @RequestParam(required = false) String labelEn,
+            @RequestParam(required = false) String helpEs, @RequestParam(required = false) String helpEn,
+            @RequestParam(defaultValue = "false") boolean mandatory, RedirectAttributes redirect, Locale locale) {
+        long clientId = client(staff).getId();
+        return act(redirect, locale, () -> invoices.updateRequirement(clientId, requirementId, labelEs, labelEn,
+                helpEs, helpEn, mandatory));
+    }
+
+    /** A removed document is no longer asked of new invoices; earlier invoices keep what they have attached. */
+    @PostMapping("/admin/invoice-settings/requirements/{requirementId}/remove")
+    String removeRequirement(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long requirementId,
+            RedirectAttributes redirect, Locale locale) {
+        long clientId = client(staff).getId();
+        return act(redirect, locale, () -> invoices.removeRequirement(clientId, requirementId));
     }
 
     private String act(RedirectAttributes redirect, Locale locale, Runnable action) {

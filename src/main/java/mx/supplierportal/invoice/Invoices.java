@@ -236,15 +236,19 @@ public class Invoices {
                 rs -> { attached.put(rs.getLong(1), rs.getLong(2)); }, invoice.getId());
         Map<Long, StoredDocument> stored = documents.findAll(attached.values());
         List<DocumentView> views = new ArrayList<>();
-        for (InvoiceRequirement requirement : rules.requirementsOf(invoice.getClientId())) {
+        for (InvoiceRequirement requirement : rules.everyRequirementOf(invoice.getClientId())) {
             Long documentId = attached.get(requirement.getId());
+            if (requirement.isRemoved() && documentId == null) {
+                continue; // no longer asked, and this invoice has none
+            }
             views.add(new DocumentView(requirement, documentId == null ? null : stored.get(documentId)));
         }
         return views;
     }
 
     private static List<InvoiceRequirement> missing(List<DocumentView> views) {
-        return views.stream().filter(v -> v.requirement().isMandatory() && v.document() == null)
+        return views.stream().filter(v -> v.requirement().isMandatory() && !v.requirement().isRemoved()
+                && v.document() == null)
                 .map(DocumentView::requirement).toList();
     }
 

@@ -38,6 +38,41 @@ class InvoiceSettingsTest extends IntegrationTest {
                 + "r.client_id where c.code = ?", Integer.class, other.code())).isEqualTo(2);
     }
 
+    /** A required document is edited and removed; another client's admins can do neither. */
+    @Test
+    void adminEditsAndRemovesARequiredDocument() throws Exception {
+        TestClient client = newClient();
+        long purchaseOrder = jdbc.queryForObject("select r.id from invoice_requirement r join client c on c.id = "
+                + "r.client_id where c.code = ? and r.req_key = 'purchaseOrder'", Long.class, client.code());
+        TestClient other = newClient();
+        mvc.perform(post("/admin/invoice-settings/requirements/{id}", purchaseOrder).param("labelEs", "Ajeno")
+                .param("labelEn", "Foreign").with(authentication(signIn(other))).with(csrf()))
+                .andExpect(flash().attribute("problem", org.hamcrest.Matchers.notNullValue()));
+        mvc.perform(post("/admin/invoice-settings/requirements/{id}/remove", purchaseOrder)
+                .with(authentication(signIn(other))).with(csrf()))
+                .andExpect(flash().attribute("problem", org.hamcrest.Matchers.notNullValue()));
+
+        mvc.perform(post("/admin/invoice-settings/requirements/{id}", purchaseOrder).param("labelEs", "")
+                .param("labelEn", "PO").with(authentication(signIn(client))).with(csrf()))
+                .andExpect(flash().attribute("problem", org.hamcrest.Matchers.notNullValue()));
+        mvc.perform(post("/admin/invoice-settings/requirements/{id}", purchaseOrder)
+                .param("labelEs", "Orden de compra firmada").param("labelEn", "Signed purchase order")
+                .param("helpEs", "Con sello del almacén").param("helpEn", "Stamped by the warehouse")
+                .with(authentication(signIn(client))).with(csrf())).andExpect(flash().attribute("saved", true));
+        assertThat(jdbc.queryForObject("select label_es || '|' || mandatory from invoice_requirement where id = ?",
+                String.class, purchaseOrder)).isEqualTo("Orden de compra firmada|false");
+
+        mvc.perform(post("/admin/invoice-settings/requirements/{id}/remove", purchaseOrder)
+                .with(authentication(signIn(client))).with(csrf())).andExpect(flash().attribute("saved", true));
+        mvc.perform(get("/admin/invoice-settings").with(authentication(signIn(client))))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("Orden de compra firmada"))));
+        assertThat(jdbc.queryForObject("select count(*) from invoice_requirement where id = ? and removed_at is not null",
+                Integer.class, purchaseOrder)).isEqualTo(1); // kept for the invoices that have it attached
+        assertThat(jdbc.queryForObject("select label_es from invoice_requirement r join client c on c.id = "
+                + "r.client_id where c.code = ? and r.req_key = 'purchaseOrder'", String.class, other.code()))
+                .isEqualTo("Orden de compra");
+    }
+
     @Test
     void adminSetsPaymentTermsWithoutLosingTheDocumentRules() throws Exception {
         TestClient client = newClient();

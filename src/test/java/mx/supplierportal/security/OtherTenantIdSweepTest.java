@@ -138,7 +138,8 @@ class OtherTenantIdSweepTest extends IntegrationTest {
     private String ownersData() {
         StringBuilder all = new StringBuilder();
         for (String table : List.of("client_supplier", "supplier_record", "record_entry", "record_entry_document",
-                "bank_account", "template_tab", "template_field", "invoice", "invoice_document", "invoice_stage_event",
+                "bank_account", "template_tab", "template_field", "invoice_requirement", "invoice", "invoice_document",
+                "invoice_stage_event",
                 "payment", "payment_invoice", "stored_document")) {
             all.append(table).append('=').append(jdbc.queryForObject("select count(*) || ':' || coalesce(md5("
                     + "string_agg(t::text, ',' order by t::text)), '') from " + table + " t", String.class)).append('\n');
@@ -175,6 +176,8 @@ class OtherTenantIdSweepTest extends IntegrationTest {
                 record));
         ids.put("fieldId", fileField);
         ids.put("tabId", jdbc.queryForObject("select tab_id from template_field where id = ?", Long.class, fileField));
+        ids.put("requirementId", jdbc.queryForObject("select r.id from invoice_requirement r join client c on c.id = "
+                + "r.client_id where c.code = ? and r.req_key = 'purchaseOrder'", Long.class, a.code()));
         return ids;
     }
 
