@@ -18,6 +18,20 @@ document.addEventListener('DOMContentLoaded', function () {
         if (bar && e.lengthComputable) { bar.value = Math.round(100 * e.loaded / e.total); }
       });
       request.addEventListener('load', function () {
+        var next = new DOMParser().parseFromString(request.responseText, 'text/html');
+        var problems = next.querySelector('#problems, #problem');
+        var sameForm = request.responseURL && new URL(request.responseURL).pathname === window.location.pathname;
+        if (problems && sameForm) {
+          // Refused, back on this page: show why and keep the files the person chose (a new page would lose them)
+          document.querySelectorAll('#problems, #problem').forEach(function (old) { old.remove(); });
+          form.parentNode.insertBefore(document.importNode(problems, true), form);
+          if (button) { button.disabled = false; }
+          if (bar) { bar.hidden = true; }
+          problems = document.querySelector('#problems, #problem');
+          problems.setAttribute('tabindex', '-1');
+          problems.focus();
+          return;
+        }
         // The server answered with the next page (after its redirect): show it as it is, so that its one-time
         // messages ("saved", "uploaded") are not lost to a second request.
         if (request.responseURL) {

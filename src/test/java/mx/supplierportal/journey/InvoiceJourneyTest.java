@@ -48,6 +48,9 @@ class InvoiceJourneyTest extends BrowserJourney {
         supplier.locator("#upload button[type=submit]").click();
         assertThat(supplier.locator("#problems")).containsText("El archivo pesa 13.0 MB; el máximo es 5.0 MB.");
         assertThat(supplier.locator("#problems .rule-code")).hasText("XML-TOO-LARGE");
+        // the files the person chose are still chosen (only the message changed)
+        org.assertj.core.api.Assertions.assertThat(((Number) supplier.evaluate(
+                "document.querySelector('#pdf').files.length")).intValue()).isEqualTo(1);
         supplier.locator("#xml").setInputFiles(new FilePayload("enorme.xml", "text/xml", new byte[30 * 1024 * 1024]));
         supplier.locator("#pdf").setInputFiles(new FilePayload("factura.pdf", "application/pdf", Pdf.withText("x")));
         supplier.locator("#upload button[type=submit]").click();

@@ -65,6 +65,11 @@ class SupplierOnboardingJourneyTest extends BrowserJourney {
         supplier.getByLabel("Repita la contraseña").fill("valle verde 2026 sur");
         supplier.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Activar mi cuenta")).click();
         assertThat(supplier.locator("#problems")).containsText("Las dos contraseñas no coinciden");
+        // The browser's own bubble for an empty field speaks the page's language, not the browser's
+        supplier.getByLabel("Repita la contraseña").fill("");
+        org.assertj.core.api.Assertions.assertThat(supplier.evaluate("() => { const f = document.querySelector("
+                + "'input[name=confirmation]'); f.checkValidity(); return f.validationMessage; }"))
+                .isEqualTo("Complete este campo.");
         Browser.screenshot(supplier, "04-activate-mismatch");
         supplier.getByLabel("Contraseña nueva").fill("valle verde 2026 norte");
         supplier.getByLabel("Repita la contraseña").fill("valle verde 2026 norte");

@@ -29,8 +29,8 @@ class StaticResourcesTest extends IntegrationTest {
         while (matcher.find()) {
             links.add(matcher.group(1));
         }
-        assertThat(links).hasSize(6).anyMatch(l -> l.contains("bootstrap.min.css")).anyMatch(l -> l.contains("htmx"))
-                .contains("/css/portal.css", "/js/tables.js", "/js/confirm.js");
+        assertThat(links).hasSize(7).anyMatch(l -> l.contains("bootstrap.min.css")).anyMatch(l -> l.contains("htmx"))
+                .contains("/css/portal.css", "/js/tables.js", "/js/confirm.js", "/js/validation.js");
         for (String link : links) {
             HttpResponse<String> file = get(link);
             assertThat(file.statusCode()).as(link).isEqualTo(200);
