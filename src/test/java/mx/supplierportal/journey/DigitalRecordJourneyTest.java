@@ -71,6 +71,9 @@ class DigitalRecordJourneyTest extends BrowserJourney {
         org.assertj.core.api.Assertions.assertThat(reviewPath).matches(".*/staff/records/\\d+$");
         Page reviewPage = reviewer.context().newPage();
         reviewPage.navigate(reviewPath);
+        reviewPage.evaluate("window.samePage = true"); // each decision updates its own item, the page stays
+        reviewPage.locator("[data-field=opinion32d] button[value=accept]").click(); // without its validity date
+        assertThat(reviewPage.locator("#problem")).containsText("Escriba hasta qué fecha es válido este documento.");
         reviewPage.locator("[data-field=proofOfAddress] input[name=reason]").fill("Tiene más de tres meses");
         reviewPage.locator("[data-field=proofOfAddress] button[value=reject]").click();
         reviewPage.locator("[data-field=opinion32d] input[name=validUntil]").fill(
@@ -82,6 +85,8 @@ class DigitalRecordJourneyTest extends BrowserJourney {
         }
         reviewPage.locator(".review-entry:not([data-field]) button[value=accept]").first().click(); // the account
         assertThat(reviewPage.locator("[data-field=proofOfAddress]")).containsText("Rechazado");
+        assertThat(reviewPage.locator("[data-field=opinion32d]")).containsText("Aceptado");
+        org.assertj.core.api.Assertions.assertThat(reviewPage.evaluate("window.samePage === true")).isEqualTo(true);
         Browser.screenshot(reviewPage, "23-review-page");
         reviewer.bringToFront();
         claimIfNeeded(reviewer);
