@@ -94,6 +94,30 @@ class PaymentIntegrationTest extends IntegrationTest {
         return mvc.perform(request).andReturn();
     }
 
+    @Autowired
+    mx.supplierportal.support.TestClock clock;
+
+    /**
+     * One business clock for payment dates: at 18:30 and 23:30 on 1 December in Mexico City (already 2 December in
+     * UTC), treasury's "today" is 1 December — the form's latest date — and 2 December is still the future.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"18:30", "23:30"})
+    void paymentDatesFollowMexicoCityDaysInTheEvening(String time) throws Exception {
+        clock.at(LocalDate.of(2026, 12, 1).atTime(java.time.LocalTime.parse(time)).atZone(MEXICO).toInstant());
+        try {
+            assertThat(page("/staff/payments/new?registrationId=" + registrationId, treasury))
+                    .contains("max=\"2026-12-01\"");
+            MvcResult tomorrow = mvc.perform(post("/staff/payments").with(authentication(treasury)).with(csrf())
+                    .param("registrationId", String.valueOf(registrationId)).param("number", "NOCHE-" + time)
+                    .param("paidOn", "2026-12-02").param("method", "03").param("currency", "MXN")
+                    .param("amount", "1.00")).andReturn();
+            assertThat(problems(tomorrow)).contains("La fecha de pago no puede ser futura.");
+        } finally {
+            clock.reset();
+        }
+    }
+
     @SuppressWarnings("unchecked")
     static List<String> problems(MvcResult result) {
         assertThat(result.getResponse().getStatus()).isEqualTo(200); // the form again, with what was typed
