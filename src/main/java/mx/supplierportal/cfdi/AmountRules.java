@@ -218,6 +218,13 @@ final class AmountRules {
             expected = expected.add(orZero(cfdi.impuestos().get().totalImpuestosTrasladados()))
                     .subtract(orZero(cfdi.impuestos().get().totalImpuestosRetenidos()));
         }
+        // Impuestos locales 1.0 (state and municipal taxes) are part of the Total: + traslados − retenciones
+        for (XmlNode local : cfdi.otherComplements()) {
+            if (local.is(Cfdi.NS_IMPLOCAL, "ImpuestosLocales")) {
+                expected = expected.add(orZero(local.attr("TotaldeTraslados")))
+                        .subtract(orZero(local.attr("TotaldeRetenciones")));
+            }
+        }
         int decimals = Amounts.currencyDecimals(c.moneda());
         if (!Amounts.sameAt(total, expected, decimals)) {
             sink.report(c.total(), Amounts.round(expected, decimals).toPlainString());
@@ -227,7 +234,7 @@ final class AmountRules {
     static void ppdFormaPago(Cfdi cfdi, ValidationContext context, Sink sink) {
         Cfdi.Comprobante c = cfdi.comprobante();
         if ("PPD".equals(c.metodoPago()) && !"99".equals(c.formaPago())) {
-            sink.report(String.valueOf(c.formaPago()));
+            sink.report(c.formaPago() == null ? "—" : c.formaPago()); // absent: a dash, never "null"
         }
     }
 

@@ -24,6 +24,7 @@ public record Cfdi(
     public static final String NS = "http://www.sat.gob.mx/cfd/4";
     public static final String NS_TFD = "http://www.sat.gob.mx/TimbreFiscalDigital";
     public static final String NS_PAGOS20 = "http://www.sat.gob.mx/Pagos20";
+    public static final String NS_IMPLOCAL = "http://www.sat.gob.mx/implocal";
 
     /** The Comprobante's own attributes; {@link #attributes()} has every one, including unknown ones. */
     public record Comprobante(Map<String, String> attributes) {

@@ -263,8 +263,15 @@ public final class Rules {
             if (!"616".equals(receptor.regimenFiscalReceptor())) {
                 sink.report(receptor.rfc(), "RegimenFiscalReceptor", "616");
             }
-            if (!"S01".equals(receptor.usoCfdi())) {
-                sink.report(receptor.rfc(), "UsoCFDI", "S01");
+            // "Sin efectos fiscales" for invoices to the public; a payment receipt (P) always uses CP01 and a payroll
+            // receipt (N) CN01 (Anexo 20 matrix, Pagos 2.0 guide)
+            String uso = switch (String.valueOf(cfdi.comprobante().tipoDeComprobante())) {
+                case "P" -> "CP01";
+                case "N" -> "CN01";
+                default -> "S01";
+            };
+            if (!uso.equals(receptor.usoCfdi())) {
+                sink.report(receptor.rfc(), "UsoCFDI", uso);
             }
         }
         if (Rfc.GENERIC_FOREIGN.equals(receptor.rfc()) && receptor.residenciaFiscal() == null) {

@@ -34,6 +34,34 @@ class RulesTest {
                 .isEqualTo("El Total 1740.00 no es SubTotal − Descuento + impuestos trasladados − retenidos (1640.00).");
     }
 
+    /** Impuestos locales 1.0: state and municipal taxes count in the Total (+ traslados − retenciones). */
+    @Test
+    void localTaxesArePartOfTheTotal() {
+        String local = edit(TestCfdis.invoice(), "Total=\"1640.00\"", "Total=\"1655.00\"")
+                .replace("xmlns:cfdi=\"http://www.sat.gob.mx/cfd/4\"",
+                        "xmlns:cfdi=\"http://www.sat.gob.mx/cfd/4\" xmlns:implocal=\"http://www.sat.gob.mx/implocal\"")
+                .replace("</cfdi:Comprobante>", "<cfdi:Complemento><implocal:ImpuestosLocales version=\"1.0\" "
+                        + "TotaldeRetenciones=\"0.00\" TotaldeTraslados=\"15.00\"><implocal:TrasladosLocales "
+                        + "ImpLocTrasladado=\"ISH\" TasadeTraslado=\"1.00\" Importe=\"15.00\"/>"
+                        + "</implocal:ImpuestosLocales></cfdi:Complemento></cfdi:Comprobante>");
+        assertThat(validate(local).has("ARI-TOTAL")).isFalse();
+        assertThat(validate(edit(local, "Total=\"1655.00\"", "Total=\"1640.00\"")).has("ARI-TOTAL")).isTrue();
+    }
+
+    /** A payment receipt to the public (XAXX010101000) uses UsoCFDI CP01, as every payment receipt does. */
+    @Test
+    void aPaymentReceiptToThePublicUsesCp01() {
+        String toPublic = TestCfdis.payment().replace("Rfc=\"MCI7306249Y1\" Nombre=\"MUNICIPIO DE CUAUTITLAN IZCALLI\"",
+                "Rfc=\"XAXX010101000\" Nombre=\"PUBLICO EN GENERAL\"").replace("RegimenFiscalReceptor=\"603\"",
+                "RegimenFiscalReceptor=\"616\"");
+        assertThat(toPublic).contains("XAXX010101000", "UsoCFDI=\"CP01\"");
+        assertThat(validate(toPublic).has("RFC-GENERIC")).isFalse();
+        assertThat(validate(edit(toPublic, "UsoCFDI=\"CP01\"", "UsoCFDI=\"S01\"")).has("RFC-GENERIC")).isTrue();
+        String invoiceToPublic = TestCfdis.invoice().replace("Rfc=\"MCI7306249Y1\"", "Rfc=\"XAXX010101000\"")
+                .replace("RegimenFiscalReceptor=\"603\" UsoCFDI=\"G03\"", "RegimenFiscalReceptor=\"616\" UsoCFDI=\"CP01\"");
+        assertThat(validate(invoiceToPublic).has("RFC-GENERIC")).isTrue(); // an invoice (I) still uses S01
+    }
+
     @Test
     void discountCannotExceedSubTotalNorItsItem() {
         String xml = edit(TestCfdis.invoice(), "SubTotal=\"1500.00\" ", "SubTotal=\"1500.00\" Descuento=\"1600.00\" ");
@@ -75,6 +103,10 @@ class RulesTest {
         String ppd = edit(TestCfdis.invoice(), "MetodoPago=\"PUE\"", "MetodoPago=\"PPD\"");
         assertOnly(ppd, "ARI-PPD-FORMAPAGO");
         assertThat(validate(edit(ppd, "FormaPago=\"03\"", "FormaPago=\"99\"")).valid()).isTrue();
+        // without FormaPago at all: the message names its absence, never "null"
+        ValidationReport absent = validate(edit(ppd, "FormaPago=\"03\" ", ""));
+        assertThat(first(absent, "ARI-PPD-FORMAPAGO").message(Locale.forLanguageTag("es"))).doesNotContain("null")
+                .contains("—");
     }
 
     @Test
