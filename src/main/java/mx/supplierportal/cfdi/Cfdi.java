@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * A CFDI 4.0 as read from its XML. Values are kept exactly as written (strings): the rules check their shape and
- * then compute with {@link Amounts}. {@link #root()} is the whole document, for anything not modelled here.
+ * then compute with {@link Amounts}. {@link #root()} is the whole document, for anything not modelled here;
+ * {@link #source()} the bytes it was read from (SAT's stylesheets compute a cadena from them).
  */
 public record Cfdi(
         XmlNode root,
@@ -19,7 +20,8 @@ public record Cfdi(
         Optional<Impuestos> impuestos,
         Optional<Timbre> timbre,
         Optional<Pagos> pagos,
-        List<XmlNode> otherComplements) {
+        List<XmlNode> otherComplements,
+        byte[] source) {
 
     public static final String NS = "http://www.sat.gob.mx/cfd/4";
     public static final String NS_TFD = "http://www.sat.gob.mx/TimbreFiscalDigital";

@@ -42,10 +42,10 @@ public final class CfdiReader {
         if (conceptos > maxConceptos) {
             throw new CfdiReadException(Finding.error("CFDI-TOO-MANY-CONCEPTOS", conceptos, maxConceptos));
         }
-        return build(root);
+        return build(root, xml.clone());
     }
 
-    static Cfdi build(XmlNode root) {
+    static Cfdi build(XmlNode root, byte[] source) {
         String ns = Cfdi.NS;
         Optional<Cfdi.InformacionGlobal> global = root.child(ns, "InformacionGlobal")
                 .map(n -> new Cfdi.InformacionGlobal(n.attr("Periodicidad"), n.attr("Meses"), n.attr("Año")));
@@ -89,7 +89,7 @@ public final class CfdiReader {
             }
         }
         return new Cfdi(root, new Cfdi.Comprobante(root.attributes()), global, relacionados, emisor, receptor,
-                conceptos, impuestos, timbre, pagos, others);
+                conceptos, impuestos, timbre, pagos, others, source);
     }
 
     private static Cfdi.Pagos pagos(XmlNode node) {

@@ -73,15 +73,15 @@ final class IssuerSeal {
         } catch (DateTimeParseException | NullPointerException e) {
             // the date's shape is another rule's finding
         }
-        CadenaOriginal.Result cadena = CadenaOriginal.of(cfdi);
-        if (!cadena.complete()) {
-            findings.add(Finding.warning("SEAL-UNVERIFIABLE-COMPLEMENT", complementNames(cfdi)));
+        String cadena = cadenaOf(cfdi);
+        if (cadena == null) {
+            findings.add(Finding.warning("SEAL-UNVERIFIABLE-COMPLEMENT", unknownComplements(cfdi)));
             return findings;
         }
         try {
             Signature verifier = Signature.getInstance("SHA256withRSA");
             verifier.initVerify(certificate.getPublicKey());
-            verifier.update(cadena.text().getBytes(StandardCharsets.UTF_8));
+            verifier.update(cadena.getBytes(StandardCharsets.UTF_8));
             byte[] seal = Base64.getMimeDecoder().decode(c.sello());
             if (!verifier.verify(seal)) {
                 findings.add(Finding.error("SEAL-INVALID"));
@@ -138,8 +138,34 @@ final class IssuerSeal {
         return new String(der, start, Math.min(length, der.length - start), StandardCharsets.UTF_8);
     }
 
-    private static String complementNames(Cfdi cfdi) {
-        return String.join(", ", cfdi.otherComplements().stream().map(XmlNode::name).toList());
+    /**
+     * The cadena the seal signs: the Java path where it covers every complement (fast), else SAT's own stylesheet
+     * when it knows every complement's namespace; null when a complement is unknown to SAT's stylesheet too.
+     */
+    static String cadenaOf(Cfdi cfdi) {
+        CadenaOriginal.Result java = CadenaOriginal.of(cfdi);
+        if (java.complete()) {
+            return java.text();
+        }
+        if (!unknownComplements(cfdi).isEmpty() || cfdi.source() == null) {
+            return null;
+        }
+        try {
+            return SatCadena.CFDI_40.of(cfdi.source());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The complements (by name and namespace) whose cadena SAT's stylesheet does not define. */
+    private static String unknownComplements(Cfdi cfdi) {
+        List<XmlNode> complements = new ArrayList<>(cfdi.otherComplements());
+        for (XmlNode perConcept : cfdi.root().descendants(Cfdi.NS, "ComplementoConcepto")) {
+            complements.addAll(perConcept.children());
+        }
+        return String.join(", ", complements.stream()
+                .filter(c -> !SatCadena.CFDI_40.namespaces().contains(c.namespace()))
+                .map(c -> c.name() + " (" + c.namespace() + ")").distinct().toList());
     }
 
     private static boolean isBlank(String value) {

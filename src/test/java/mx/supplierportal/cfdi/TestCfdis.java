@@ -104,6 +104,17 @@ public final class TestCfdis {
                 """;
     }
 
+    /** The invoice with a Leyendas Fiscales 1.0 complement (one the Java cadena does not cover). */
+    static String invoiceWithLeyenda() {
+        return invoice()
+                .replace("xmlns:cfdi=\"http://www.sat.gob.mx/cfd/4\"", "xmlns:cfdi=\"http://www.sat.gob.mx/cfd/4\" "
+                        + "xmlns:leyendasFisc=\"http://www.sat.gob.mx/leyendasFiscales\"")
+                .replace("</cfdi:Comprobante>", "<cfdi:Complemento><leyendasFisc:LeyendasFiscales version=\"1.0\">"
+                        + "<leyendasFisc:Leyenda disposicionFiscal=\"RESDERAUTH\" norma=\"Artículo 2.\" "
+                        + "textoLeyenda=\"Obra de arte original\"/></leyendasFisc:LeyendasFiscales>"
+                        + "</cfdi:Complemento></cfdi:Comprobante>");
+    }
+
     /** Fills in the certificate and signs the cadena original, as an issuer's software would. */
     public static byte[] signed(String template) {
         String xml = template.replace("@NUMBER@", CERTIFICATE_NUMBER).replace("@CERT@", CERTIFICATE);
@@ -111,7 +122,8 @@ public final class TestCfdis {
             Cfdi cfdi = new CfdiReader().read(xml.getBytes(StandardCharsets.UTF_8));
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initSign(KEY);
-            signature.update(CadenaOriginal.of(cfdi).text().getBytes(StandardCharsets.UTF_8));
+            // the Java cadena, or SAT's stylesheet for complements the Java path does not cover
+            signature.update(IssuerSeal.cadenaOf(cfdi).getBytes(StandardCharsets.UTF_8));
             String seal = Base64.getEncoder().encodeToString(signature.sign());
             return xml.replace("Sello=\"\"", "Sello=\"" + seal + "\"").getBytes(StandardCharsets.UTF_8);
         } catch (Exception e) {

@@ -457,15 +457,15 @@ class InvoiceIntegrationTest extends IntegrationTest {
         long id = invoiceId(uuid);
         mvc.perform(get("/invoice/{i}", id).with(authentication(supplier)))
                 .andExpect(content().string(containsString("Avisos de la validación (no impiden enviarla):")))
-                .andExpect(content().string(containsString("No se pudo verificar el sello porque el CFDI trae un "
-                        + "complemento que aún no se procesa (Otro).")))
+                .andExpect(content().string(containsString("No se pudo verificar el sello: el CFDI trae un "
+                        + "complemento cuya cadena original no define el SAT (Otro (urn:example)).")))
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("SEAL-UNVERIFIABLE"))))
                 // the client's own RFC check digit is not the supplier's to fix: not shown to the supplier
                 .andExpect(content().string(org.hamcrest.Matchers.not(containsString("RFC del Receptor"))));
         mvc.perform(get("/invoice/{i}", id).with(authentication(supplier))
                 .cookie(new jakarta.servlet.http.Cookie("portal-lang", "en")))
-                .andExpect(content().string(containsString("The seal could not be verified because the CFDI has a "
-                        + "complement that is not processed yet (Otro).")));
+                .andExpect(content().string(containsString("The seal could not be verified: the CFDI has a "
+                        + "complement whose cadena original SAT does not define (Otro (urn:example)).")));
         mvc.perform(multipart("/invoice/{i}/documents/{r}", id, requirement("purchaseOrder"))
                 .file(new MockMultipartFile("file", "oc.pdf", "application/pdf", Pdf.withText("OC")))
                 .with(authentication(supplier)).with(csrf()));
@@ -473,8 +473,8 @@ class InvoiceIntegrationTest extends IntegrationTest {
                 .andExpect(flash().attribute("sent", true));
         // the reviewer sees the same on the staff page
         mvc.perform(get("/staff/invoices/{i}", id).with(authentication(signIn("mcipayables", ADMIN_PASSWORD))))
-                .andExpect(content().string(containsString("No se pudo verificar el sello porque el CFDI trae un "
-                        + "complemento que aún no se procesa (Otro).")))
+                .andExpect(content().string(containsString("No se pudo verificar el sello: el CFDI trae un "
+                        + "complemento cuya cadena original no define el SAT (Otro (urn:example)).")))
                 .andExpect(content().string(containsString("RFC del Receptor (MCI7306249Y1)")));
         // ... and the client's admins are told once, on their home page
         mvc.perform(get("/").with(authentication(signIn("mciadmin", ADMIN_PASSWORD))))
