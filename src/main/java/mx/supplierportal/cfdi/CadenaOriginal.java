@@ -231,19 +231,19 @@ public final class CadenaOriginal {
     /** A required attribute: always a separator, even when (wrongly) absent. */
     private void req(XmlNode node, String attribute) {
         out.append('|');
-        appendNormalized(node.attr(attribute));
+        appendNormalized(out, node.attr(attribute));
     }
 
     private void opt(XmlNode node, String attribute) {
         String value = node.attr(attribute);
         if (value != null) {
             out.append('|');
-            appendNormalized(value);
+            appendNormalized(out, value);
         }
     }
 
     /** XPath normalize-space: no leading or trailing white space, inner runs become one space. */
-    private void appendNormalized(String value) {
+    static void appendNormalized(StringBuilder out, String value) {
         if (value == null) {
             return;
         }

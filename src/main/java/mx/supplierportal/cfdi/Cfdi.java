@@ -84,7 +84,7 @@ public record Cfdi(
 
     /** TimbreFiscalDigital 1.1: the PAC's stamp. */
     public record Timbre(String version, String uuid, String fechaTimbrado, String rfcProvCertif, String selloCfd,
-            String noCertificadoSat, String selloSat) {
+            String noCertificadoSat, String selloSat, String leyenda) {
     }
 
     /** Complemento para recepción de pagos 2.0. */

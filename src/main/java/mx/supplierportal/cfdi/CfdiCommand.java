@@ -16,7 +16,8 @@ import java.util.Locale;
  */
 public final class CfdiCommand {
 
-    static final String USAGE = "usage: cfdi validate [--lang es|en] [--receptor RFC] [--require-stamp] FILE...";
+    static final String USAGE = "usage: cfdi validate [--lang es|en] [--receptor RFC] [--require-stamp] "
+            + "[--sat-certs DIR] [--trust-test-stamps] FILE...";
 
     private CfdiCommand() {
     }
@@ -29,6 +30,7 @@ public final class CfdiCommand {
         Locale language = Locale.forLanguageTag("es");
         ValidationContext context = ValidationContext.NONE;
         List<String> files = new ArrayList<>();
+        SatCertificates satCertificates = SatCertificates.bundled();
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--lang" -> {
@@ -47,6 +49,19 @@ public final class CfdiCommand {
                             new ValidationContext.ExpectedReceptor(Rfc.normalize(args[i]), null, null, null));
                 }
                 case "--require-stamp" -> context = context.withRequireStamp(true);
+                case "--trust-test-stamps" -> satCertificates = satCertificates.trustingTestCertificate();
+                case "--sat-certs" -> {
+                    if (++i >= args.length) {
+                        err.println(USAGE);
+                        return 2;
+                    }
+                    try {
+                        satCertificates = satCertificates.withFolder(Path.of(args[i]));
+                    } catch (RuntimeException e) {
+                        err.println(e.getMessage());
+                        return 2;
+                    }
+                }
                 default -> {
                     if (args[i].startsWith("--")) {
                         err.println(USAGE);
@@ -60,7 +75,7 @@ public final class CfdiCommand {
             err.println(USAGE);
             return 2;
         }
-        CfdiValidator validator = new CfdiValidator();
+        CfdiValidator validator = new CfdiValidator(satCertificates);
         boolean anyInvalid = false;
         boolean anyUnreadable = false;
         for (String file : files) {

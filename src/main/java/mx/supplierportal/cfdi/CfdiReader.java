@@ -80,7 +80,7 @@ public final class CfdiReader {
                 if (c.is(Cfdi.NS_TFD, "TimbreFiscalDigital") && timbre.isEmpty()) {
                     timbre = Optional.of(new Cfdi.Timbre(c.attr("Version"), c.attr("UUID"), c.attr("FechaTimbrado"),
                             c.attr("RfcProvCertif"), c.attr("SelloCFD"), c.attr("NoCertificadoSAT"),
-                            c.attr("SelloSAT")));
+                            c.attr("SelloSAT"), c.attr("Leyenda")));
                 } else if (c.is(Cfdi.NS_PAGOS20, "Pagos") && pagos.isEmpty()) {
                     pagos = Optional.of(pagos(c));
                 } else {

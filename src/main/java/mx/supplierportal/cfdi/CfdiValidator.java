@@ -10,8 +10,14 @@ public final class CfdiValidator {
     private final CfdiReader reader;
     private final List<Rule> rules;
 
+    /** Every rule; stamps are checked against SAT's bundled production certificates only. */
     public CfdiValidator() {
         this(new CfdiReader(), Rules.all());
+    }
+
+    /** Every rule; stamps are checked against {@code satCertificates}. */
+    public CfdiValidator(SatCertificates satCertificates) {
+        this(new CfdiReader(), Rules.all(satCertificates));
     }
 
     public CfdiValidator(CfdiReader reader, List<Rule> rules) {

@@ -95,16 +95,29 @@ public final class Rules {
             new Simple("CTX-DATE", Severity.ERROR, "portal: the client's accepted issue dates", Rules::dateWindow),
             new Simple("SEAL-INVALID", Severity.ERROR, ANEXO20 + " (sello digital, cadena original)", Rules::seal));
 
+    private static final String TFD_SOURCE = "Anexo 20 (TimbreFiscalDigital 1.1: SelloSAT over cadenaoriginal_TFD_1_1.xslt "
+            + "with SAT's certificate NoCertificadoSAT)";
+
     /** The codes a finding can carry besides the rules': reading errors and the seal's details. */
     public static final List<String> OTHER_CODES = List.of("XML-EMPTY", "XML-TOO-LARGE", "XML-NOT-XML", "XML-DTD",
             "XML-TOO-DEEP", "XML-MALFORMED", "CFDI-VERSION", "CFDI-NOT-CFDI", "CFDI-TOO-MANY-CONCEPTOS", "FINDINGS-MORE", "SEAL-MISSING", "SEAL-CERT-UNREADABLE",
-            "SEAL-CERT-NUMBER", "SEAL-CERT-RFC", "SEAL-CERT-VALIDITY", "SEAL-UNVERIFIABLE-COMPLEMENT");
+            "SEAL-CERT-NUMBER", "SEAL-CERT-RFC", "SEAL-CERT-VALIDITY", "SEAL-UNVERIFIABLE-COMPLEMENT",
+            "TFD-CERT-UNKNOWN", "TFD-TEST-STAMP", "TFD-CERT-VALIDITY", "TFD-DATE-BEFORE-ISSUE", "TFD-DATE-LATE");
 
     private Rules() {
     }
 
+    /** Every rule, the stamp's SAT seal checked with SAT's bundled production certificates only. */
     public static List<Rule> all() {
-        return ALL;
+        return all(SatCertificates.bundled());
+    }
+
+    /** Every rule, the stamp's SAT seal checked with {@code satCertificates}. */
+    public static List<Rule> all(SatCertificates satCertificates) {
+        List<Rule> rules = new ArrayList<>(ALL);
+        rules.add(new Simple("TFD-SEAL-INVALID", Severity.ERROR, TFD_SOURCE,
+                (cfdi, context, sink) -> sink.findings.addAll(StampSeal.check(cfdi, satCertificates))));
+        return List.copyOf(rules);
     }
 
     // --- structure ------------------------------------------------------------------------------------------

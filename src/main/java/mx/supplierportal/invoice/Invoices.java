@@ -107,7 +107,7 @@ public class Invoices {
     private final TaskService taskService;
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final CfdiValidator validator = new CfdiValidator();
+    private final CfdiValidator validator;
     private PaymentsOfInvoice paymentsOfInvoice = invoiceId -> List.of();
 
     /** Set by the payment feature (optional: without it an invoice page lists no payments). */
@@ -118,8 +118,9 @@ public class Invoices {
 
     Invoices(Registrations registrations, Clients clients, Documents documents, InvoiceRepository invoices,
             InvoiceRules rules, RecordTemplates recordTemplates, DigitalRecords digitalRecords, RuntimeService runtimeService,
-            TaskService taskService, JdbcTemplate jdbc, Clock clock) {
+            TaskService taskService, JdbcTemplate jdbc, Clock clock, CfdiValidator validator) {
         this.registrations = registrations;
+        this.validator = validator;
         this.clients = clients;
         this.documents = documents;
         this.invoices = invoices;

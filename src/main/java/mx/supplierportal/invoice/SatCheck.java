@@ -4,7 +4,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.nio.file.Path;
 import mx.supplierportal.cfdi.Cfdi;
+import mx.supplierportal.cfdi.CfdiValidator;
+import mx.supplierportal.cfdi.SatCertificates;
 import mx.supplierportal.cfdi.SatStatus;
 import mx.supplierportal.cfdi.SatStatusClient;
 import mx.supplierportal.document.Documents;
@@ -20,6 +23,34 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 class SatCheck {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SatCheck.class);
+
+    /**
+     * The one validator of uploaded CFDIs. Stamps are checked with SAT's bundled certificates, the operator's folder
+     * and, when enabled, SAT's certificate repository; SAT's test certificate only where configured (demo, tests).
+     */
+    @Bean
+    CfdiValidator cfdiValidator(@Value("${portal.sat.certificates.folder:}") String folder,
+            @Value("${portal.sat.certificates.trust-test-certificate:false}") boolean trustTest,
+            @Value("${portal.sat.certificates.download:false}") boolean download,
+            @Value("${portal.sat.certificates.repository:" + SatCertificates.SAT_REPOSITORY + "}") String repository,
+            @Value("${portal.sat.timeout}") Duration timeout, Clock clock) {
+        SatCertificates certificates = SatCertificates.bundled();
+        if (!folder.isBlank()) {
+            certificates = certificates.withFolder(Path.of(folder));
+        }
+        if (trustTest) {
+            certificates = certificates.trustingTestCertificate();
+        }
+        if (download) {
+            certificates = certificates.withDownload(repository, timeout, clock);
+        }
+        LOG.info("SAT stamping certificates trusted: {}{}{}", certificates.serials(),
+                folder.isBlank() ? "" : " (folder " + folder + ")", download ? ", unknown ones downloaded from "
+                        + repository : "");
+        return new CfdiValidator(certificates);
+    }
 
     @Bean
     SatStatusClient satStatusClient(@Value("${portal.sat.endpoint}") URI endpoint,

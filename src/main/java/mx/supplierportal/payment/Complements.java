@@ -46,13 +46,14 @@ public class Complements {
     private final Documents documents;
     private final SatStatusClient sat;
     private final TaskService taskService;
-    private final CfdiValidator validator = new CfdiValidator();
+    private final CfdiValidator validator;
 
     private final Registrations registrations;
 
     Complements(PaymentRepository payments, PaymentArchive archive, Clients clients, Documents documents,
-            SatStatusClient sat, TaskService taskService, Registrations registrations) {
+            SatStatusClient sat, TaskService taskService, Registrations registrations, CfdiValidator validator) {
         this.payments = payments;
+        this.validator = validator;
         this.registrations = registrations;
         this.archive = archive;
         this.clients = clients;

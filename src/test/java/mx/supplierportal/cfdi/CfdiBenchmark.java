@@ -23,7 +23,7 @@ public final class CfdiBenchmark {
         byte[] xml = Files.readAllBytes(Path.of(args.length > 0 ? args[0] : "src/test/resources/cfdi/"
                 + Samples.STAMPED));
         long seconds = args.length > 1 ? Long.parseLong(args[1]) : 10;
-        CfdiValidator validator = new CfdiValidator();
+        CfdiValidator validator = TestCfdis.validator();
         if (!validator.validate(xml, ValidationContext.NONE).valid()) {
             throw new IllegalStateException("the benchmark file must be valid");
         }

@@ -39,10 +39,19 @@ class CfdiCommandTest {
     void bothSharedSamplesAreValid() throws Exception {
         String stamped = file("stamped.xml", Samples.bytes(Samples.STAMPED));
         String unstamped = file("unstamped.xml", Samples.bytes(Samples.UNSTAMPED));
-        Run run = run("validate", stamped, unstamped);
+        Run run = run("validate", "--trust-test-stamps", stamped, unstamped);
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("VALID " + stamped + "\n").contains("VALID " + unstamped + "\n")
                 .contains("WARNING TFD-MISSING El CFDI no está timbrado");
+    }
+
+    @Test
+    void withoutTrustingSatsTestCertificateATestStampIsInvalid() throws Exception {
+        String stamped = file("stamped.xml", Samples.bytes(Samples.STAMPED));
+        Run run = run("validate", "--lang", "en", stamped);
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("ERROR TFD-TEST-STAMP The CFDI was stamped in SAT's test environment")
+                .contains("INVALID " + stamped + "\n");
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Malformed and hostile files each get a clear finding, never an exception or a read of local files. */
 class HostileInputTest {
 
-    private final CfdiValidator validator = new CfdiValidator();
+    private final CfdiValidator validator = TestCfdis.validator();
 
     @Test
     void externalEntityIsRefusedAndNoLocalFileIsRead(@TempDir Path dir) throws Exception {

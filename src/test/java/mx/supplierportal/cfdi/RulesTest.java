@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** Each rule on CFDIs signed with the SAT test CSD: the seal stays valid, so only the rule under test speaks. */
 class RulesTest {
 
-    private final CfdiValidator validator = new CfdiValidator();
+    private final CfdiValidator validator = TestCfdis.validator();
 
     @Test
     void aCorrectGeneratedInvoiceIsValid() {

@@ -22,7 +22,7 @@ public final class SatCadenaBenchmark {
         int known = SatCadena.CFDI_40.namespaces().size();
         System.out.printf(Locale.ROOT, "compiling SAT's cadenaoriginal_4_0.xslt and its includes: %.0f ms "
                 + "(%d namespaces)%n", (System.nanoTime() - start) / 1e6, known);
-        CfdiValidator validator = new CfdiValidator();
+        CfdiValidator validator = TestCfdis.validator();
         for (String[] file : new String[][] {{"java path (no complement)", TestCfdis.invoice()},
                 {"SAT stylesheet (Leyendas Fiscales)", TestCfdis.invoiceWithLeyenda()}}) {
             byte[] xml = TestCfdis.signed(file[1]);

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class SatCadenaTest {
 
-    private final CfdiValidator validator = new CfdiValidator();
+    private final CfdiValidator validator = TestCfdis.validator();
 
     static List<byte[]> fixtures() {
         return List.of(Samples.bytes(Samples.STAMPED), Samples.bytes(Samples.UNSTAMPED),

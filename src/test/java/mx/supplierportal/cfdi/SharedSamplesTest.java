@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SharedSamplesTest {
 
-    private final CfdiValidator validator = new CfdiValidator();
+    private final CfdiValidator validator = TestCfdis.validator();
 
     @ParameterizedTest
     @ValueSource(strings = {Samples.STAMPED, Samples.UNSTAMPED})

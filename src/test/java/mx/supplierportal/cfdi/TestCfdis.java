@@ -34,6 +34,11 @@ public final class TestCfdis {
     private TestCfdis() {
     }
 
+    /** Every rule, trusting SAT's test certificate as the tests and the demo do (the shared sample is stamped by it). */
+    public static CfdiValidator validator() {
+        return new CfdiValidator(SatCertificates.bundled().trustingTestCertificate());
+    }
+
     /** An invoice (I, PUE, MXN) with two items: IVA 16 % on both, ISR withheld on the second. */
     static String invoice() {
         return """

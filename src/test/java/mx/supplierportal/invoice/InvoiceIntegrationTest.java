@@ -276,6 +276,12 @@ class InvoiceIntegrationTest extends IntegrationTest {
                         hasItem("Es un CFDI versión 3.3; solo se aceptan CFDI 4.0. (CFDI-VERSION)")));
         upload(freshInvoice(UUID.randomUUID().toString()), "<html>no soy un pdf</html>".getBytes(StandardCharsets.UTF_8),
                 supplier).andExpect(flash().attribute("problems", hasItem(startsWith("Solo se aceptan PDF"))));
+        // a made-up stamp: the sample's TimbreFiscalDigital with another UUID (SAT never signed that)
+        upload(sample("invoice-stamped-test-csd.xml").replaceFirst("UUID=\"[0-9A-Fa-f-]{36}\"",
+                "UUID=\"" + UUID.randomUUID() + "\""), Pdf.withText("x"), supplier)
+                .andExpect(flash().attribute("problems", hasItem("El sello del SAT en el timbre no es válido: el "
+                        + "timbre se modificó o no lo emitió el SAT. Pida al emisor el XML tal como se lo entregó su "
+                        + "PAC. (TFD-SEAL-INVALID)")));
         String uuid = UUID.randomUUID().toString();
         upload(freshInvoice(uuid), Pdf.withText("x"), supplier).andExpect(flash().attribute("uploaded", true));
         upload(freshInvoice(uuid.toLowerCase()), Pdf.withText("x"), supplier)

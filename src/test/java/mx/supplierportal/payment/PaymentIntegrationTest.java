@@ -22,7 +22,7 @@ import mx.supplierportal.support.MciFixture;
 import mx.supplierportal.support.Pdf;
 import mx.supplierportal.support.TestMail;
 import mx.supplierportal.support.TestSat;
-import mx.supplierportal.support.TestStamp;
+import mx.supplierportal.cfdi.TestStamps;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -235,7 +235,7 @@ class PaymentIntegrationTest extends IntegrationTest {
     @Test
     void aPpdInvoicePaidInPartAsksForItsComplementWhichIsCheckedAgainstThePayment() throws Exception {
         String uuid = UUID.randomUUID().toString().toUpperCase();
-        long id = approved(TestStamp.stamp(TestCfdis.signed(PPD_INVOICE), uuid), uuid);
+        long id = approved(TestStamps.standIn().stamp(TestCfdis.signed(PPD_INVOICE), uuid), uuid);
         taskService.complete(scheduleTask(uuid).getId());
 
         // 1,160.00 of 2,320.00 on 31/03/2025: the first installment
@@ -263,22 +263,27 @@ class PaymentIntegrationTest extends IntegrationTest {
 
         // A complement for another invoice, and one with other amounts: refused, each difference named
         String rep = TestCfdis.payment().replace("6128396f-c09b-4ec6-8699-43c5f7e3b230", uuid);
-        String otherInvoice = TestStamp.stamp(TestCfdis.signed(TestCfdis.payment()), UUID.randomUUID().toString());
+        String otherInvoice = TestStamps.standIn().stamp(TestCfdis.signed(TestCfdis.payment()), UUID.randomUUID().toString());
         List<String> refused = uploadComplement(paymentId, otherInvoice);
         assertThat(refused).contains("El complemento incluye la factura 6128396F-C09B-4EC6-8699-43C5F7E3B230, que este "
                 + "pago no cubre.").anyMatch(p -> p.startsWith("Falta en el complemento la factura PPD-"));
-        String otherAmounts = TestStamp.stamp(TestCfdis.signed(rep.replace("NumParcialidad=\"1\"", "NumParcialidad=\"2\"")
+        String otherAmounts = TestStamps.standIn().stamp(TestCfdis.signed(rep.replace("NumParcialidad=\"1\"", "NumParcialidad=\"2\"")
                 .replace("ImpSaldoAnt=\"2320.00\"", "ImpSaldoAnt=\"2400.00\"")), UUID.randomUUID().toString());
         assertThat(uploadComplement(paymentId, otherAmounts))
                 .anyMatch(p -> p.contains("el saldo anterior del complemento es 2400.00; debe ser 2,320.00"))
                 .anyMatch(p -> p.contains("el complemento dice parcialidad 2; esta es la parcialidad 1"));
+        // The right complement with a made-up stamp (SelloSAT nobody signed): refused too
+        String madeUp = TestStamps.standIn().stamp(TestCfdis.signed(rep), UUID.randomUUID().toString())
+                .replaceFirst("SelloSAT=\"[A-Za-z0-9+/]{8}", "SelloSAT=\"AAAAAAAA");
+        assertThat(uploadComplement(paymentId, madeUp)).contains("El sello del SAT en el timbre no es válido: el "
+                + "timbre se modificó o no lo emitió el SAT. Pida al emisor el XML tal como se lo entregó su PAC.");
         assertThat(jdbc.queryForObject("select rep_status from payment where id = ?", String.class, paymentId))
                 .isEqualTo("PENDING");
 
         // The right one is accepted and the supplier's task completes
         String goodUuid = UUID.randomUUID().toString();
         TestSat.unavailableFor(goodUuid); // SAT down: accepted because it matches, and the supplier is told
-        String good = TestStamp.stamp(TestCfdis.signed(rep), goodUuid);
+        String good = TestStamps.standIn().stamp(TestCfdis.signed(rep), goodUuid);
         MvcResult accepted = mvc.perform(multipart("/payments/{p}/complement", paymentId)
                 .file(new MockMultipartFile("xml", "rep.xml", "text/xml", good.getBytes(StandardCharsets.UTF_8)))
                 .with(authentication(supplier)).with(csrf())).andReturn();
@@ -315,7 +320,7 @@ class PaymentIntegrationTest extends IntegrationTest {
         assertThat(uploadComplement(paymentId, good)).contains("El SAT informa que este complemento está cancelado.");
 
         // A new one that SAT confirms at once: accepted, confirmed, the process ends
-        String renewed = TestStamp.stamp(TestCfdis.signed(rep), UUID.randomUUID().toString());
+        String renewed = TestStamps.standIn().stamp(TestCfdis.signed(rep), UUID.randomUUID().toString());
         assertThat(uploadComplement(paymentId, renewed)).isNull();
         assertThat(page("/payments/" + paymentId, supplier)).contains("Recibido", "Vigente en el SAT");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import mx.supplierportal.cfdi.TestStamps;
 import mx.supplierportal.client.StaffRole;
 
 /**
@@ -60,8 +61,8 @@ public final class MciFixture {
     /** The stamped sample with another stamp UUID: a new invoice whose issuer seal is still valid. */
     public static String freshInvoice(String uuid) {
         try (InputStream in = MciFixture.class.getResourceAsStream("/cfdi/invoice-stamped-test-csd.xml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replaceFirst("UUID=\"[0-9A-Fa-f-]{36}\"", "UUID=\"" + uuid + "\"");
+            // the shared sample, stamped again with this UUID by the tests' stand-in SAT (its SelloSAT verifies)
+            return TestStamps.standIn().restamp(new String(in.readAllBytes(), StandardCharsets.UTF_8), uuid);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
