@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Asks SAT about an uploaded CFDI in the background ({@code cfdi-sat-check.bpmn}). When SAT cannot be asked the
@@ -35,7 +36,11 @@ class SatCheck {
             @Value("${portal.sat.certificates.trust-test-certificate:false}") boolean trustTest,
             @Value("${portal.sat.certificates.download:false}") boolean download,
             @Value("${portal.sat.certificates.repository:" + SatCertificates.SAT_REPOSITORY + "}") String repository,
-            @Value("${portal.sat.timeout}") Duration timeout, Clock clock) {
+            @Value("${portal.sat.timeout}") Duration timeout, Clock clock, Environment environment) {
+        if (trustTest && environment.matchesProfiles("postgres")) {
+            throw new IllegalStateException("portal.sat.certificates.trust-test-certificate is for the demo and tests: "
+                    + "a production installation (profile postgres) must refuse stamps of SAT's test environment");
+        }
         SatCertificates certificates = SatCertificates.bundled();
         if (!folder.isBlank()) {
             certificates = certificates.withFolder(Path.of(folder));

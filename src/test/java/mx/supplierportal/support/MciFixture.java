@@ -60,9 +60,14 @@ public final class MciFixture {
 
     /** The stamped sample with another stamp UUID: a new invoice whose issuer seal is still valid. */
     public static String freshInvoice(String uuid) {
+        // the shared sample, stamped again with this UUID by the tests' stand-in SAT (its SelloSAT verifies)
+        return TestStamps.standIn().restamp(sharedSample(), uuid);
+    }
+
+    /** The shared sample invoice to MCI as it is (stamped in SAT's test environment). */
+    public static String sharedSample() {
         try (InputStream in = MciFixture.class.getResourceAsStream("/cfdi/invoice-stamped-test-csd.xml")) {
-            // the shared sample, stamped again with this UUID by the tests' stand-in SAT (its SelloSAT verifies)
-            return TestStamps.standIn().restamp(new String(in.readAllBytes(), StandardCharsets.UTF_8), uuid);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
