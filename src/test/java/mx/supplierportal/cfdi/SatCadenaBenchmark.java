@@ -24,7 +24,9 @@ public final class SatCadenaBenchmark {
                 + "(%d namespaces)%n", (System.nanoTime() - start) / 1e6, known);
         CfdiValidator validator = TestCfdis.validator();
         for (String[] file : new String[][] {{"java path (no complement)", TestCfdis.invoice()},
-                {"SAT stylesheet (Leyendas Fiscales)", TestCfdis.invoiceWithLeyenda()}}) {
+                {"SAT stylesheet (Leyendas Fiscales)", TestCfdis.invoiceWithLeyenda()},
+                {"SAT stylesheet (nómina 1.2)", CorpusTest.text("own-nomina12.template.xml")},
+                {"SAT stylesheet (Carta Porte 3.1)", CorpusTest.text("own-cartaporte31.template.xml")}}) {
             byte[] xml = TestCfdis.signed(file[1]);
             if (!validator.validate(xml, ValidationContext.NONE).valid()) {
                 throw new IllegalStateException("the benchmark file must be valid");
