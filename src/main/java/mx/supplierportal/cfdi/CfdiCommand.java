@@ -17,7 +17,7 @@ import java.util.Locale;
 public final class CfdiCommand {
 
     static final String USAGE = "usage: cfdi validate [--lang es|en] [--receptor RFC] [--require-stamp] "
-            + "[--sat-certs DIR] [--trust-test-stamps] FILE...";
+            + "[--sat-certs DIR] [--trust-test-stamps] [--efos LISTADO_69B.csv] FILE...";
 
     private CfdiCommand() {
     }
@@ -50,6 +50,20 @@ public final class CfdiCommand {
                 }
                 case "--require-stamp" -> context = context.withRequireStamp(true);
                 case "--trust-test-stamps" -> satCertificates = satCertificates.trustingTestCertificate();
+                case "--efos" -> {
+                    if (++i >= args.length) {
+                        err.println(USAGE);
+                        return 2;
+                    }
+                    try {
+                        EfosList efos = EfosList.parse(Files.readAllBytes(Path.of(args[i])));
+                        context = context.withEfos(efos);
+                        out.println("69-B " + efos.size() + " " + (efos.cutDate() == null ? "—" : efos.cutDate()));
+                    } catch (IOException | EfosList.FormatException e) {
+                        err.println(args[i] + ": " + e.getMessage());
+                        return 2;
+                    }
+                }
                 case "--sat-certs" -> {
                     if (++i >= args.length) {
                         err.println(USAGE);

@@ -51,6 +51,7 @@ public final class Rules {
     private static final String ANEXO20 = "Anexo 20 (CFDI 4.0), standard and guía de llenado";
     private static final String XSD = "cfdv40.xsd and catCFDI.xsd (patterns and catalogs)";
     private static final String MATRIX = "SAT's CFDI 4.0 validation matrix (Matriz de errores)";
+    private static final String EFOS = "art. 69-B CFF: SAT's list of taxpayers with operaciones inexistentes";
 
     private static final Pattern FECHA = Pattern.compile(
             "^(20[1-9][0-9])-(0[1-9]|1[012])-(0[1-9]|[12][0-9]|3[01])T(([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])$");
@@ -93,6 +94,10 @@ public final class Rules {
                     Rules::expectedReceptor),
             new Simple("CTX-DUPLICATE", Severity.ERROR, "portal: a UUID is received once", Rules::duplicate),
             new Simple("CTX-DATE", Severity.ERROR, "portal: the client's accepted issue dates", Rules::dateWindow),
+            new Simple("EFOS-DEFINITIVO", Severity.ERROR, EFOS, (cfdi, context, sink) ->
+                    efos(cfdi, context, sink, EfosList.Situation.DEFINITIVO)),
+            new Simple("EFOS-PRESUNTO", Severity.WARNING, EFOS, (cfdi, context, sink) ->
+                    efos(cfdi, context, sink, EfosList.Situation.PRESUNTO)),
             new Simple("SEAL-INVALID", Severity.ERROR, ANEXO20 + " (sello digital, cadena original)", Rules::seal));
 
     private static final String TFD_SOURCE = "Anexo 20 (TimbreFiscalDigital 1.1: SelloSAT over cadenaoriginal_TFD_1_1.xslt "
@@ -369,6 +374,15 @@ public final class Rules {
 
     private static void seal(Cfdi cfdi, ValidationContext context, Sink sink) {
         sink.findings.addAll(IssuerSeal.check(cfdi));
+    }
+
+    private static void efos(Cfdi cfdi, ValidationContext context, Sink sink, EfosList.Situation situation) {
+        if (context.efos() == null || cfdi.emisor() == null) {
+            return;
+        }
+        context.efos().find(cfdi.emisor().rfc()).filter(e -> e.situation() == situation)
+                .ifPresent(e -> sink.report(e.rfc(), context.efos().cutDate() == null ? "—"
+                        : context.efos().cutDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"))));
     }
 
     // --- helpers --------------------------------------------------------------------------------------------
