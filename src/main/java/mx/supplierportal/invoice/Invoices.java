@@ -20,6 +20,7 @@ import mx.supplierportal.cfdi.Finding;
 import mx.supplierportal.cfdi.Severity;
 import mx.supplierportal.cfdi.ValidationContext;
 import mx.supplierportal.cfdi.ValidationReport;
+import mx.supplierportal.efos.EfosLists;
 import mx.supplierportal.client.Client;
 import mx.supplierportal.client.Clients;
 import mx.supplierportal.document.DocumentRejectedException;
@@ -108,6 +109,7 @@ public class Invoices {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final CfdiValidator validator;
+    private final EfosLists efosLists;
     private PaymentsOfInvoice paymentsOfInvoice = invoiceId -> List.of();
 
     /** Set by the payment feature (optional: without it an invoice page lists no payments). */
@@ -118,8 +120,9 @@ public class Invoices {
 
     Invoices(Registrations registrations, Clients clients, Documents documents, InvoiceRepository invoices,
             InvoiceRules rules, RecordTemplates recordTemplates, DigitalRecords digitalRecords, RuntimeService runtimeService,
-            TaskService taskService, JdbcTemplate jdbc, Clock clock, CfdiValidator validator) {
+            TaskService taskService, JdbcTemplate jdbc, Clock clock, CfdiValidator validator, EfosLists efosLists) {
         this.registrations = registrations;
+        this.efosLists = efosLists;
         this.validator = validator;
         this.clients = clients;
         this.documents = documents;
@@ -161,7 +164,8 @@ public class Invoices {
                 .withExpectedEmisor(registration.supplierRfc())
                 .withExpectedReceptor(new ValidationContext.ExpectedReceptor(client.getRfc(), client.getName(),
                         client.getPostalCode(), client.getTaxRegime()))
-                .withDateWindow(now.minusDays(settings.getMaxAgeDays()), now.plusDays(1));
+                .withDateWindow(now.minusDays(settings.getMaxAgeDays()), now.plusDays(1))
+                .withEfos(efosLists.listFor(registration.supplierRfc())); // SAT's 69-B list: Definitivo refused
         ValidationReport first = validator.validate(xml, context);
         ValidationReport report = first;
         if (first.valid() && first.cfdi().get().timbre().isPresent()) {

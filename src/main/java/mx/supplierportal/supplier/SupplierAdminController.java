@@ -5,6 +5,7 @@ import java.util.List;
 import mx.supplierportal.cfdi.Rfc;
 import mx.supplierportal.client.Client;
 import mx.supplierportal.client.Clients;
+import mx.supplierportal.efos.EfosLists;
 import mx.supplierportal.security.StaffPrincipal;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,10 +31,12 @@ class SupplierAdminController {
 
     private final Clients clients;
     private final SupplierRegistration registration;
+    private final EfosLists efos;
 
-    SupplierAdminController(Clients clients, SupplierRegistration registration) {
+    SupplierAdminController(Clients clients, SupplierRegistration registration, EfosLists efos) {
         this.clients = clients;
         this.registration = registration;
+        this.efos = efos;
     }
 
     @GetMapping
@@ -41,7 +44,12 @@ class SupplierAdminController {
             Model model) {
         Client client = administeredClient(staff);
         model.addAttribute("client", client);
-        model.addAttribute("suppliers", registration.list(client, page));
+        var suppliers = registration.list(client, page);
+        model.addAttribute("suppliers", suppliers);
+        // SAT's 69-B list: who of this page is Presunto or Definitivo (with the list's cut date)
+        model.addAttribute("efos", efos.find(suppliers.getContent().stream().map(s -> s.getSupplier().getRfc())
+                .toList()).entrySet().stream().filter(e -> e.getValue().flagged())
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue)));
         return "admin/suppliers";
     }
 
@@ -67,6 +75,9 @@ class SupplierAdminController {
             SupplierRegistration.Result result = registration.register(client, form.toRequest(), staff.userId());
             redirect.addFlashAttribute("registered", result.registration().getBusinessName());
             redirect.addFlashAttribute("warnings", result.warnings());
+            efos.find(result.registration().getSupplier().getRfc()).filter(EfosLists.Listed::flagged)
+                    .ifPresent(listed -> redirect.addFlashAttribute("efosRegistered", List.of(listed.situation().name(),
+                            listed.cutDate() == null ? "—" : mx.supplierportal.web.Formats.date(listed.cutDate()))));
             return "redirect:/admin/suppliers";
         } catch (RegistrationException e) {
             binding.rejectValue(e.field(), e.messageKey());

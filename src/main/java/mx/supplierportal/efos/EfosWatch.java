@@ -1,0 +1,101 @@
+package mx.supplierportal.efos;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import mx.supplierportal.client.StaffRole;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Compares every supplier registration (not withdrawn) with the newest 69-B version and tells each client's admins
+ * once per change: an {@code efos-status-change} instance per changed registration (business key = supplier RFC,
+ * tenant = client code). Runs after every import and nightly ({@code efos-nightly.bpmn}).
+ */
+@Component("efosWatch")
+public class EfosWatch {
+
+    static final String PROCESS = "efos-status-change";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private final EfosLists lists;
+    private final JdbcTemplate jdbc;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+    private final Clock clock;
+
+    EfosWatch(EfosLists lists, JdbcTemplate jdbc, RuntimeService runtimeService, IdentityService identityService,
+            Clock clock) {
+        this.lists = lists;
+        this.jdbc = jdbc;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+        this.clock = clock;
+    }
+
+    private record Registration(long id, String clientCode, String clientName, String rfc, String businessName,
+            String lastTold) {
+    }
+
+    /** Starts one notice per registration whose situation changed since its admins were last told; returns how many. */
+    @Transactional
+    public int check() {
+        Optional<EfosLists.Version> current = lists.current();
+        if (current.isEmpty()) {
+            return 0;
+        }
+        List<Registration> registrations = jdbc.query("select cs.id, c.code, c.name, s.rfc, cs.business_name, n.situation "
+                + "from client_supplier cs join client c on c.id = cs.client_id join supplier s on s.id = cs.supplier_id "
+                + "left join efos_notice n on n.client_supplier_id = cs.id where cs.status <> 'WITHDRAWN' order by cs.id",
+                (rs, i) -> new Registration(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)));
+        Map<String, EfosLists.Listed> listed = lists.find(registrations.stream().map(Registration::rfc).toList());
+        int told = 0;
+        for (Registration registration : registrations) {
+            EfosLists.Listed now = listed.get(registration.rfc());
+            String situation = now == null ? "NOT_LISTED" : now.situation().name();
+            boolean flaggedNow = now != null && now.flagged();
+            if (situation.equals(registration.lastTold()) || (registration.lastTold() == null && !flaggedNow)) {
+                continue; // nothing new, or never listed at all
+            }
+            jdbc.update("delete from efos_notice where client_supplier_id = ?", registration.id());
+            jdbc.update("insert into efos_notice (client_supplier_id, situation, version_id, noticed_at) "
+                    + "values (?, ?, ?, ?)", registration.id(), situation, current.get().id(),
+                    Timestamp.from(clock.instant()));
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("clientCode", registration.clientCode());
+            variables.put("clientName", registration.clientName());
+            variables.put("supplierRfc", registration.rfc());
+            variables.put("businessName", registration.businessName());
+            variables.put("registrationId", registration.id());
+            variables.put("situation", situation);
+            variables.put("previousSituation", registration.lastTold() == null ? "NOT_LISTED" : registration.lastTold());
+            variables.put("cutDate", current.get().cutDate() == null ? "—" : current.get().cutDate().format(DAY));
+            runtimeService.createProcessInstanceByKey(PROCESS).businessKey(registration.rfc())
+                    .processDefinitionWithoutTenantId().setVariables(variables).execute(); // tenant: clientCode
+            told++;
+        }
+        return told;
+    }
+
+    /** The email addresses of the client's admins (the people told about a supplier's 69-B situation). */
+    public List<String> adminEmailsOf(String clientCode) {
+        return identityService.createUserQuery().memberOfGroup(StaffRole.ADMIN.groupOf(clientCode)).list().stream()
+                .map(User::getEmail).filter(e -> e != null && !e.isBlank()).distinct().toList();
+    }
+
+    @Bean
+    static JavaDelegate efosCheckDelegate(EfosWatch watch) {
+        return execution -> execution.setVariable("registrationsTold", watch.check());
+    }
+}
