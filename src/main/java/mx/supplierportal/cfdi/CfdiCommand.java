@@ -17,7 +17,7 @@ import java.util.Locale;
 public final class CfdiCommand {
 
     static final String USAGE = "usage: cfdi validate [--lang es|en] [--receptor RFC] [--require-stamp] "
-            + "[--sat-certs DIR] [--trust-test-stamps] [--efos LISTADO_69B.csv] FILE...";
+            + "[--sat-certs DIR] [--production] [--efos LISTADO_69B.csv] FILE...";
 
     private CfdiCommand() {
     }
@@ -31,6 +31,7 @@ public final class CfdiCommand {
         ValidationContext context = ValidationContext.NONE;
         List<String> files = new ArrayList<>();
         SatCertificates satCertificates = SatCertificates.bundled();
+        boolean production = false;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--lang" -> {
@@ -49,7 +50,7 @@ public final class CfdiCommand {
                             new ValidationContext.ExpectedReceptor(Rfc.normalize(args[i]), null, null, null));
                 }
                 case "--require-stamp" -> context = context.withRequireStamp(true);
-                case "--trust-test-stamps" -> satCertificates = satCertificates.trustingTestCertificate();
+                case "--production" -> production = true;
                 case "--efos" -> {
                     if (++i >= args.length) {
                         err.println(USAGE);
@@ -89,7 +90,10 @@ public final class CfdiCommand {
             err.println(USAGE);
             return 2;
         }
-        CfdiValidator validator = new CfdiValidator(satCertificates);
+        // an offline checker trusts SAT's test certificate too (its stamps are reported as TFD-TEST-STAMP warnings);
+        // --production judges as the portal in production does: a test stamp is an error
+        CfdiValidator validator = new CfdiValidator(production ? satCertificates
+                : satCertificates.trustingTestCertificate());
         boolean anyInvalid = false;
         boolean anyUnreadable = false;
         for (String file : files) {

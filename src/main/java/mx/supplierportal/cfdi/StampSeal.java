@@ -59,6 +59,9 @@ final class StampSeal {
         SatCertificates.Lookup lookup = certificates.find(timbre.noCertificadoSat());
         if (lookup instanceof SatCertificates.Lookup.Trusted trusted) {
             verify(timbre, trusted.certificate(), findings);
+            if (trusted.test()) { // verified, but by SAT's test environment: said, never silent
+                findings.add(Finding.warning("TFD-TEST-STAMP"));
+            }
         } else if (lookup instanceof SatCertificates.Lookup.TestNotTrusted) {
             findings.add(Finding.error("TFD-TEST-STAMP"));
         } else {

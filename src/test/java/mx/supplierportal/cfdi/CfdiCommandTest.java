@@ -39,16 +39,17 @@ class CfdiCommandTest {
     void bothSharedSamplesAreValid() throws Exception {
         String stamped = file("stamped.xml", Samples.bytes(Samples.STAMPED));
         String unstamped = file("unstamped.xml", Samples.bytes(Samples.UNSTAMPED));
-        Run run = run("validate", "--trust-test-stamps", stamped, unstamped);
+        Run run = run("validate", stamped, unstamped);
         assertThat(run.exit()).isZero();
         assertThat(run.out()).contains("VALID " + stamped + "\n").contains("VALID " + unstamped + "\n")
-                .contains("WARNING TFD-MISSING El CFDI no está timbrado");
+                .contains("WARNING TFD-MISSING El CFDI no está timbrado")
+                .contains("WARNING TFD-TEST-STAMP El CFDI fue timbrado en el ambiente de pruebas del SAT");
     }
 
     @Test
-    void withoutTrustingSatsTestCertificateATestStampIsInvalid() throws Exception {
+    void asInProductionATestStampIsInvalid() throws Exception {
         String stamped = file("stamped.xml", Samples.bytes(Samples.STAMPED));
-        Run run = run("validate", "--lang", "en", stamped);
+        Run run = run("validate", "--lang", "en", "--production", stamped);
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("ERROR TFD-TEST-STAMP The CFDI was stamped in SAT's test environment")
                 .contains("INVALID " + stamped + "\n");

@@ -61,7 +61,12 @@ class StampSealTest {
     @Test
     void aStampOfSatsTestEnvironmentVerifiesWhereTestsTrustItAndIsRefusedInProduction() {
         ValidationReport trusted = testValidator.validate(bytes(stampedSample()), ValidationContext.NONE);
-        assertThat(trusted.findings()).extracting(Finding::code).noneMatch(code -> code.startsWith("TFD-"));
+        assertThat(trusted.findings()).filteredOn(f -> f.code().startsWith("TFD-")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.code()).isEqualTo("TFD-TEST-STAMP"); // the seal verifies; its origin is said
+                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                });
+        assertThat(trusted.valid()).isTrue();
 
         ValidationReport production = productionValidator.validate(bytes(stampedSample()), ValidationContext.NONE);
         assertThat(production.has("TFD-TEST-STAMP")).isTrue();
