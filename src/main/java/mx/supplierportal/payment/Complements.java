@@ -63,11 +63,16 @@ public class Complements {
     }
 
     /**
-     * Accepts the complement or throws every reason it is refused, in the supplier's language. Returns whether SAT
-     * confirmed it is current: when SAT cannot be asked, a complement that matches the payment is accepted anyway.
+     * An accepted complement: whether SAT confirmed it is current (when SAT cannot be asked, a complement that matches
+     * the payment is accepted anyway), and the validation's warnings about its seals in the supplier's language (a
+     * stamp whose SAT certificate is not known here, a test stamp) — said, never silent.
      */
+    public record Accepted(boolean satConfirmed, List<String> warnings) {
+    }
+
+    /** Accepts the complement or throws every reason it is refused, in the supplier's language. */
     @Transactional
-    public boolean upload(long userId, long paymentId, String name, byte[] xml, String uploadedBy, Locale locale) {
+    public Accepted upload(long userId, long paymentId, String name, byte[] xml, String uploadedBy, Locale locale) {
         Payment payment = payments.lockById(paymentId)
                 .filter(p -> registrations.admits(userId, p.getRegistrationId())).orElseThrow(PaymentNotFound::new);
         if (!payment.complementOwed()) {
@@ -123,7 +128,10 @@ public class Complements {
             // not confirmed: payment-received asks SAT again in the background
             taskService.complete(task.getId(), Map.of("repSatConfirmed", confirmed, "repUuid", uuid));
         }
-        return confirmed;
+        return new Accepted(confirmed, report.findings().stream()
+                .filter(f -> f.severity() == Severity.WARNING)
+                .filter(f -> f.code().startsWith("TFD-") || f.code().startsWith("SEAL-"))
+                .map(f -> f.message(locale)).toList());
     }
 
     /**

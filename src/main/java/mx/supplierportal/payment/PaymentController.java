@@ -72,11 +72,12 @@ class PaymentController {
             @RequestParam(required = false) MultipartFile xml, RedirectAttributes redirect, Locale locale)
             throws IOException {
         try {
-            boolean confirmedBySat = complements.upload(supplier.userId(), paymentId,
+            Complements.Accepted accepted = complements.upload(supplier.userId(), paymentId,
                     xml == null ? null : xml.getOriginalFilename(), xml == null ? null : xml.getBytes(), supplier.email(),
                     locale);
             redirect.addFlashAttribute("complementAccepted", true);
-            redirect.addFlashAttribute("satUnconfirmed", !confirmedBySat);
+            redirect.addFlashAttribute("satUnconfirmed", !accepted.satConfirmed());
+            redirect.addFlashAttribute("complementWarnings", accepted.warnings());
         } catch (PaymentProblem e) {
             redirect.addFlashAttribute("problems", describe(messages, e, locale));
         }

@@ -70,7 +70,7 @@ public final class TestStamps {
     }
 
     /** A new key and a certificate of {@code serial} owned by {@code owner}, written as {@code folder/serial.cer}. */
-    static TestStamps generate(Path folder, String serial, String owner) {
+    public static TestStamps generate(Path folder, String serial, String owner) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);

@@ -283,12 +283,18 @@ class PaymentIntegrationTest extends IntegrationTest {
         // The right one is accepted and the supplier's task completes
         String goodUuid = UUID.randomUUID().toString();
         TestSat.unavailableFor(goodUuid); // SAT down: accepted because it matches, and the supplier is told
-        String good = TestStamps.standIn().stamp(TestCfdis.signed(rep), goodUuid);
+        // ... stamped by a SAT certificate this portal does not know yet: accepted, and the supplier is told so
+        TestStamps newSatCertificate = TestStamps.generate(java.nio.file.Files.createTempDirectory("sat"),
+                "00001000000999999911", mx.supplierportal.cfdi.SatCertificates.SAT_RFC);
+        String good = newSatCertificate.stamp(TestCfdis.signed(rep), goodUuid);
         MvcResult accepted = mvc.perform(multipart("/payments/{p}/complement", paymentId)
                 .file(new MockMultipartFile("xml", "rep.xml", "text/xml", good.getBytes(StandardCharsets.UTF_8)))
                 .with(authentication(supplier)).with(csrf())).andReturn();
         assertThat((Map<String, Object>) accepted.getFlashMap()).containsEntry("complementAccepted", true)
-                .containsEntry("satUnconfirmed", true).doesNotContainKey("problems");
+                .containsEntry("satUnconfirmed", true).doesNotContainKey("problems")
+                .containsEntry("complementWarnings", List.of("No se pudo verificar el sello del SAT en el timbre: el "
+                        + "certificado del SAT 00001000000999999911 no se conoce en este portal. Se recibe con esta "
+                        + "advertencia; el portal consulta además su estado ante el SAT."));
         assertThat(jdbc.queryForObject("select rep_status from payment where id = ?", String.class, paymentId))
                 .isEqualTo("ACCEPTED");
         assertThat(taskService.createTaskQuery().taskId(upload.getId()).count()).isZero();
