@@ -27,10 +27,13 @@ class SatCertificatesSettingsTest {
     void theProductionProfileRefusesToTrustSatsTestCertificate() {
         assertThatThrownBy(() -> validator("", true, "postgres")).hasMessageContaining("trust-test-certificate");
         byte[] sample = MciFixture.sharedSample().getBytes(StandardCharsets.UTF_8);
-        assertThat(validator("", false, "postgres").validate(sample, ValidationContext.NONE).has("TFD-TEST-STAMP"))
-                .isTrue();
-        assertThat(validator("", true, "demo").validate(sample, ValidationContext.NONE).has("TFD-TEST-STAMP"))
-                .isFalse();
+        var production = validator("", false, "postgres").validate(sample, ValidationContext.NONE);
+        assertThat(production.has("TFD-TEST-STAMP")).isTrue();
+        assertThat(production.valid()).isFalse();
+        var demo = validator("", true, "demo").validate(sample, ValidationContext.NONE);
+        assertThat(demo.findings()).filteredOn(f -> f.code().equals("TFD-TEST-STAMP")).singleElement()
+                .extracting(f -> f.severity()).isEqualTo(mx.supplierportal.cfdi.Severity.WARNING);
+        assertThat(demo.valid()).isTrue();
     }
 
     @Test
