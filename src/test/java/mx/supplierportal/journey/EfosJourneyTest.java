@@ -68,5 +68,15 @@ class EfosJourneyTest extends BrowserJourney {
         Browser.screenshot(admin, "63-efos-suppliers-es");
         admin.setViewportSize(390, 844);
         Browser.screenshot(admin, "64-efos-suppliers-es-390");
+
+        // the admins' task in the real Tasklist (after the admins' email went out)
+        runJobs();
+        admin.setViewportSize(1280, 900);
+        admin.navigate("/camunda/app/tasklist/default/");
+        admin.getByText("Lista 69-B definitiva — Servicios Fantasma del Norte (" + rfc + ")").first().click();
+        assertThat(admin.locator("h4.process-definition")).containsText("Cambio en la lista 69-B del SAT");
+        assertThat(admin.getByText("Proveedor en la lista definitiva del SAT (art. 69-B CFF)")).isVisible();
+        assertThat(admin.getByLabel("Lista del SAT al")).hasValue("30/09/2025");
+        Browser.screenshot(admin, "65-efos-tasklist-es");
     }
 }
