@@ -1,24 +1,11 @@
 package mx.supplierportal.document;
 
-import java.util.List;
+import mx.supplierportal.web.ExplainedProblem;
 
 /** An upload that was not stored; {@link #messageKey()} and {@link #arguments()} say why, for the page. */
-public class DocumentRejectedException extends RuntimeException {
-
-    private final String messageKey;
-    private final transient List<Object> arguments;
+public class DocumentRejectedException extends ExplainedProblem {
 
     DocumentRejectedException(String messageKey, Object... arguments) {
-        super(messageKey);
-        this.messageKey = messageKey;
-        this.arguments = List.of(arguments);
-    }
-
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public Object[] arguments() {
-        return arguments.toArray();
+        super(messageKey, arguments);
     }
 }
