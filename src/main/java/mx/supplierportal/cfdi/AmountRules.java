@@ -127,13 +127,9 @@ final class AmountRules {
                 if (base == null || rate == null || importe == null || "Exento".equals(tax.tipoFactor())) {
                     continue;
                 }
-                int decimals = Amounts.decimalsOf(tax.importe());
-                BigDecimal half = Amounts.halfUnit(tax.base());
-                BigDecimal lower = base.subtract(half).multiply(rate).setScale(decimals, RoundingMode.DOWN);
-                BigDecimal upper = base.add(half).multiply(rate).setScale(decimals, RoundingMode.UP);
-                if (importe.compareTo(lower) < 0 || importe.compareTo(upper) > 0) {
-                    sink.report(index, tax.impuesto(), tax.importe(),
-                            base.multiply(rate).setScale(decimals, RoundingMode.HALF_UP).toPlainString());
+                if (!withinRounding(tax.base(), rate, tax.importe())) {
+                    sink.report(index, tax.impuesto(), tax.importe(), base.multiply(rate)
+                            .setScale(Amounts.decimalsOf(tax.importe()), RoundingMode.HALF_UP).toPlainString());
                 }
             }
         }
@@ -344,7 +340,117 @@ final class AmountRules {
         });
     }
 
+    /** Each payment's document taxes: ImporteDR is BaseDR × TasaOCuotaDR, as rounding of the base allows. */
+    static void paymentDocumentTaxes(Cfdi cfdi, ValidationContext context, Sink sink) {
+        cfdi.pagos().ifPresent(pagos -> {
+            for (Cfdi.Pago pago : pagos.pagos()) {
+                for (Cfdi.DoctoRelacionado docto : pago.documentos()) {
+                    for (Cfdi.Tax tax : Rules.concat(docto.trasladosDr(), docto.retencionesDr())) {
+                        BigDecimal rate = Amounts.parse(tax.tasaOCuota());
+                        if (rate == null || Amounts.parse(tax.base()) == null || Amounts.parse(tax.importe()) == null
+                                || "Exento".equals(tax.tipoFactor())) {
+                            continue;
+                        }
+                        if (!withinRounding(tax.base(), rate, tax.importe())) {
+                            sink.report(docto.idDocumento(), tax.impuesto(), tax.importe(),
+                                    Amounts.parse(tax.base()).multiply(rate).setScale(Amounts.decimalsOf(
+                                            tax.importe()), RoundingMode.HALF_UP).toPlainString());
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Each payment's taxes (TrasladosP / RetencionesP) are its documents' taxes converted to the payment's currency
+     * (÷ EquivalenciaDR) and grouped: transfers by tax, factor and rate (base and amount), withholdings by tax.
+     * Each document's conversion may round by a cent.
+     */
+    static void paymentTaxes(Cfdi cfdi, ValidationContext context, Sink sink) {
+        cfdi.pagos().ifPresent(pagos -> {
+            int index = 0;
+            for (Cfdi.Pago pago : pagos.pagos()) {
+                index++;
+                Map<String, BigDecimal[]> transfers = new LinkedHashMap<>();
+                Map<String, BigDecimal[]> withholdings = new LinkedHashMap<>();
+                int documents = 0;
+                for (Cfdi.DoctoRelacionado docto : pago.documentos()) {
+                    BigDecimal equivalence = Amounts.parse(docto.equivalenciaDr());
+                    BigDecimal divisor = equivalence == null || equivalence.signum() == 0 ? BigDecimal.ONE : equivalence;
+                    documents++;
+                    for (Cfdi.Tax tax : docto.trasladosDr()) {
+                        BigDecimal[] sums = transfers.computeIfAbsent(tax.impuesto() + "|" + tax.tipoFactor() + "|"
+                                + normalizedRate(tax.tasaOCuota()), k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                        sums[0] = sums[0].add(orZero(tax.base()).divide(divisor, 10, RoundingMode.HALF_UP));
+                        sums[1] = sums[1].add(orZero(tax.importe()).divide(divisor, 10, RoundingMode.HALF_UP));
+                    }
+                    for (Cfdi.Tax tax : docto.retencionesDr()) {
+                        BigDecimal[] sums = withholdings.computeIfAbsent(tax.impuesto(),
+                                k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                        sums[1] = sums[1].add(orZero(tax.importe()).divide(divisor, 10, RoundingMode.HALF_UP));
+                    }
+                }
+                BigDecimal tolerance = new BigDecimal("0.01").multiply(BigDecimal.valueOf(Math.max(documents, 1)));
+                for (Cfdi.Tax tax : pago.trasladosP()) {
+                    BigDecimal[] expected = transfers.remove(tax.impuesto() + "|" + tax.tipoFactor() + "|"
+                            + normalizedRate(tax.tasaOCuota()));
+                    String what = "TrasladoP " + tax.impuesto() + " " + tax.tipoFactor() + " "
+                            + String.valueOf(tax.tasaOCuota());
+                    if (expected == null) {
+                        sink.report(index, what + " ImporteP " + tax.importe(), "0.00");
+                        continue;
+                    }
+                    if (!close(tax.base(), expected[0], tolerance)) {
+                        sink.report(index, what + " BaseP " + tax.base(), Amounts.round(expected[0], 2).toPlainString());
+                    }
+                    if (tax.importe() != null && !close(tax.importe(), expected[1], tolerance)) {
+                        sink.report(index, what + " ImporteP " + tax.importe(),
+                                Amounts.round(expected[1], 2).toPlainString());
+                    }
+                }
+                for (Cfdi.Tax tax : pago.retencionesP()) {
+                    BigDecimal[] expected = withholdings.remove(tax.impuesto());
+                    String what = "RetencionP " + tax.impuesto() + " ImporteP " + tax.importe();
+                    if (expected == null) {
+                        sink.report(index, what, "0.00");
+                    } else if (!close(tax.importe(), expected[1], tolerance)) {
+                        sink.report(index, what, Amounts.round(expected[1], 2).toPlainString());
+                    }
+                }
+                for (Map.Entry<String, BigDecimal[]> missing : transfers.entrySet()) {
+                    sink.report(index, "TrasladoP " + missing.getKey().replace('|', ' ') + " ImporteP —",
+                            Amounts.round(missing.getValue()[1], 2).toPlainString());
+                }
+                for (Map.Entry<String, BigDecimal[]> missing : withholdings.entrySet()) {
+                    sink.report(index, "RetencionP " + missing.getKey() + " ImporteP —",
+                            Amounts.round(missing.getValue()[1], 2).toPlainString());
+                }
+            }
+        });
+    }
+
     // --- helpers --------------------------------------------------------------------------------------------
+
+    /** {@code importe} is {@code base} × {@code rate} as the rounding of the base allows (SAT's lower/upper limits). */
+    private static boolean withinRounding(String base, BigDecimal rate, String importe) {
+        int decimals = Amounts.decimalsOf(importe);
+        BigDecimal half = Amounts.halfUnit(base);
+        BigDecimal value = Amounts.parse(importe);
+        BigDecimal lower = Amounts.parse(base).subtract(half).multiply(rate).setScale(decimals, RoundingMode.DOWN);
+        BigDecimal upper = Amounts.parse(base).add(half).multiply(rate).setScale(decimals, RoundingMode.UP);
+        return value.compareTo(lower) >= 0 && value.compareTo(upper) <= 0;
+    }
+
+    private static boolean close(String declared, BigDecimal expected, BigDecimal tolerance) {
+        BigDecimal value = Amounts.parse(declared);
+        return value != null && value.subtract(expected).abs().compareTo(tolerance) <= 0;
+    }
+
+    private static String normalizedRate(String rate) {
+        BigDecimal parsed = Amounts.parse(rate);
+        return parsed == null ? String.valueOf(rate) : parsed.stripTrailingZeros().toPlainString();
+    }
 
     private static BigDecimal sum(List<String> values) {
         BigDecimal total = BigDecimal.ZERO;

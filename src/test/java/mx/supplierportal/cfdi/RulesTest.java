@@ -155,6 +155,23 @@ class RulesTest {
     }
 
     @Test
+    void paymentTaxesFollowTheirDocuments() {
+        assertOnly(edit(TestCfdis.payment(), "TasaOCuotaDR=\"0.160000\" ImporteDR=\"160.00\"",
+                "TasaOCuotaDR=\"0.160000\" ImporteDR=\"161.00\""), "PAG-IMPUESTO-DR", "PAG-IMPUESTOS-P");
+        ValidationReport baseP = validate(edit(TestCfdis.payment(), "BaseP=\"1000.00\"", "BaseP=\"1100.00\""));
+        assertThat(baseP.findings()).filteredOn(f -> f.code().equals("PAG-IMPUESTOS-P")).singleElement()
+                .satisfies(f -> assertThat(f.message(java.util.Locale.forLanguageTag("es"))).isEqualTo("Pago 1: "
+                        + "TrasladoP 002 Tasa 0.160000 BaseP 1100.00 no corresponde a los impuestos de sus documentos "
+                        + "relacionados, que suman 1000.00."));
+        String withoutTaxesP = TestCfdis.payment().replaceAll("(?s)<pago20:ImpuestosP>.*?</pago20:ImpuestosP>", "");
+        assertThat(withoutTaxesP).doesNotContain("ImpuestosP");
+        ValidationReport missing = validate(withoutTaxesP);
+        assertThat(missing.findings()).filteredOn(f -> f.code().equals("PAG-IMPUESTOS-P")).singleElement()
+                .extracting(Finding::arguments).asList().containsExactly(1, "TrasladoP 002 Tasa 0.16 ImporteP —",
+                        "160.00");
+    }
+
+    @Test
     void pagosOnlyInPaymentReceipts() {
         assertThat(validate(edit(TestCfdis.payment(), "TipoDeComprobante=\"P\"", "TipoDeComprobante=\"I\""))
                 .has("ARI-PAYMENT-TYPE")).isTrue();
