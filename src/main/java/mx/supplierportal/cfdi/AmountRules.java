@@ -337,7 +337,66 @@ final class AmountRules {
             if (!Amounts.sameAt(declared, expected, 2)) {
                 sink.report("MontoTotalPagos", declared.toPlainString(), Amounts.round(expected, 2).toPlainString());
             }
+            taxTotals(pagos, sink);
         });
+    }
+
+    /**
+     * The Totales' tax fields are the payments' taxes in pesos (× TipoCambioP): IVA 16 %, 8 %, 0 % and exempt bases
+     * and amounts from TrasladosP, withheld IVA, ISR and IEPS from RetencionesP; absent means none. A cent of
+     * rounding per payment is allowed.
+     */
+    private static void taxTotals(Cfdi.Pagos pagos, Sink sink) {
+        Map<String, BigDecimal> expected = new LinkedHashMap<>();
+        for (Cfdi.Pago pago : pagos.pagos()) {
+            BigDecimal rate = "MXN".equals(pago.monedaP()) ? BigDecimal.ONE : Amounts.parse(pago.tipoCambioP());
+            BigDecimal toPesos = rate == null ? BigDecimal.ONE : rate;
+            for (Cfdi.Tax tax : pago.trasladosP()) {
+                if (!"002".equals(tax.impuesto())) {
+                    continue; // the Totales have IVA fields only
+                }
+                String suffix = "Exento".equals(tax.tipoFactor()) ? "IVAExento" : switch (normalizedRate(tax.tasaOCuota())) {
+                    case "0.16" -> "IVA16";
+                    case "0.08" -> "IVA8";
+                    case "0" -> "IVA0";
+                    default -> null;
+                };
+                if (suffix == null) {
+                    continue;
+                }
+                expected.merge("TotalTrasladosBase" + suffix, orZero(tax.base()).multiply(toPesos), BigDecimal::add);
+                if (!"IVAExento".equals(suffix)) {
+                    expected.merge("TotalTrasladosImpuesto" + suffix, orZero(tax.importe()).multiply(toPesos),
+                            BigDecimal::add);
+                }
+            }
+            for (Cfdi.Tax tax : pago.retencionesP()) {
+                String field = switch (String.valueOf(tax.impuesto())) {
+                    case "001" -> "TotalRetencionesISR";
+                    case "002" -> "TotalRetencionesIVA";
+                    case "003" -> "TotalRetencionesIEPS";
+                    default -> null;
+                };
+                if (field != null) {
+                    expected.merge(field, orZero(tax.importe()).multiply(toPesos), BigDecimal::add);
+                }
+            }
+        }
+        BigDecimal tolerance = new BigDecimal("0.01").multiply(BigDecimal.valueOf(Math.max(pagos.pagos().size(), 1)));
+        for (String field : List.of("TotalRetencionesIVA", "TotalRetencionesISR", "TotalRetencionesIEPS",
+                "TotalTrasladosBaseIVA16", "TotalTrasladosImpuestoIVA16", "TotalTrasladosBaseIVA8",
+                "TotalTrasladosImpuestoIVA8", "TotalTrasladosBaseIVA0", "TotalTrasladosImpuestoIVA0",
+                "TotalTrasladosBaseIVAExento")) {
+            String declared = pagos.totales().get(field);
+            BigDecimal sum = expected.get(field);
+            if (declared == null && sum == null) {
+                continue;
+            }
+            if (declared == null ? sum.signum() != 0 : !close(declared, sum == null ? BigDecimal.ZERO : sum, tolerance)) {
+                sink.report(field, declared == null ? "—" : declared,
+                        Amounts.round(sum == null ? BigDecimal.ZERO : sum, 2).toPlainString());
+            }
+        }
     }
 
     /** Each payment's document taxes: ImporteDR is BaseDR × TasaOCuotaDR, as rounding of the base allows. */

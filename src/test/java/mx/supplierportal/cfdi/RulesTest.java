@@ -152,6 +152,14 @@ class RulesTest {
     void paymentTotalsMustAddUp() {
         assertOnly(edit(TestCfdis.payment(), "MontoTotalPagos=\"1160.00\"", "MontoTotalPagos=\"1200.00\""),
                 "PAG-TOTALES");
+        ValidationReport iva = assertOnly(edit(TestCfdis.payment(), "TotalTrasladosImpuestoIVA16=\"160.00\"",
+                "TotalTrasladosImpuestoIVA16=\"16.00\""), "PAG-TOTALES");
+        assertThat(first(iva, "PAG-TOTALES").arguments()).containsExactly("TotalTrasladosImpuestoIVA16", "16.00",
+                "160.00");
+        ValidationReport absent = assertOnly(edit(TestCfdis.payment(), " TotalTrasladosBaseIVA16=\"1000.00\"", ""),
+                "PAG-TOTALES");
+        assertThat(first(absent, "PAG-TOTALES").arguments()).containsExactly("TotalTrasladosBaseIVA16", "—",
+                "1000.00");
     }
 
     @Test
