@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import mx.supplierportal.client.ProcessStarts;
 import mx.supplierportal.client.StaffRole;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.annotation.Bean;
@@ -30,15 +30,15 @@ public class EfosWatch {
 
     private final EfosLists lists;
     private final JdbcTemplate jdbc;
-    private final RuntimeService runtimeService;
+    private final ProcessStarts starts;
     private final IdentityService identityService;
     private final Clock clock;
 
-    EfosWatch(EfosLists lists, JdbcTemplate jdbc, RuntimeService runtimeService, IdentityService identityService,
+    EfosWatch(EfosLists lists, JdbcTemplate jdbc, ProcessStarts starts, IdentityService identityService,
             Clock clock) {
         this.lists = lists;
         this.jdbc = jdbc;
-        this.runtimeService = runtimeService;
+        this.starts = starts;
         this.identityService = identityService;
         this.clock = clock;
     }
@@ -73,16 +73,14 @@ public class EfosWatch {
                     + "values (?, ?, ?, ?)", registration.id(), situation, current.get().id(),
                     Timestamp.from(clock.instant()));
             Map<String, Object> variables = new HashMap<>();
-            variables.put("clientCode", registration.clientCode());
-            variables.put("clientName", registration.clientName());
             variables.put("supplierRfc", registration.rfc());
             variables.put("businessName", registration.businessName());
             variables.put("registrationId", registration.id());
             variables.put("situation", situation);
             variables.put("previousSituation", registration.lastTold() == null ? "NOT_LISTED" : registration.lastTold());
             variables.put("cutDate", current.get().cutDate() == null ? "—" : current.get().cutDate().format(DAY));
-            runtimeService.createProcessInstanceByKey(PROCESS).businessKey(registration.rfc())
-                    .processDefinitionWithoutTenantId().setVariables(variables).execute(); // tenant: clientCode
+            starts.forClient(PROCESS, registration.rfc(), registration.clientCode(), registration.clientName(),
+                    variables);
             told++;
         }
         return told;

@@ -33,7 +33,6 @@ import mx.supplierportal.record.RecordTemplates;
 import mx.supplierportal.supplier.Registrations;
 import mx.supplierportal.supplier.Registrations.Registration;
 import mx.supplierportal.web.MexicoTime;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.data.domain.Limit;
@@ -104,7 +103,6 @@ public class Invoices {
     private final InvoiceRules rules;
     private final RecordTemplates recordTemplates;
     private final DigitalRecords digitalRecords;
-    private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -119,8 +117,8 @@ public class Invoices {
     }
 
     Invoices(Registrations registrations, Clients clients, Documents documents, InvoiceRepository invoices,
-            InvoiceRules rules, RecordTemplates recordTemplates, DigitalRecords digitalRecords, RuntimeService runtimeService,
-            TaskService taskService, JdbcTemplate jdbc, Clock clock, CfdiValidator validator, EfosLists efosLists) {
+            InvoiceRules rules, RecordTemplates recordTemplates, DigitalRecords digitalRecords, TaskService taskService,
+            JdbcTemplate jdbc, Clock clock, CfdiValidator validator, EfosLists efosLists) {
         this.registrations = registrations;
         this.efosLists = efosLists;
         this.validator = validator;
@@ -130,7 +128,6 @@ public class Invoices {
         this.rules = rules;
         this.recordTemplates = recordTemplates;
         this.digitalRecords = digitalRecords;
-        this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -209,10 +206,7 @@ public class Invoices {
             draft.pdfWithoutUuid();
         }
         Invoice invoice = invoices.save(draft);
-        runtimeService.createProcessInstanceByKey(SAT_CHECK).businessKey(invoice.getUuid())
-                .processDefinitionWithoutTenantId()
-                .setVariables(Map.of("invoiceId", invoice.getId(), "clientCode", registration.clientCode()))
-                .execute();
+        registrations.startProcess(SAT_CHECK, invoice.getUuid(), registration, Map.of("invoiceId", invoice.getId()));
         return invoice;
     }
 
@@ -309,20 +303,12 @@ public class Invoices {
         Registration registration = registrations.byId(invoice.getRegistrationId()).orElseThrow();
         Map<String, Object> variables = new HashMap<>();
         variables.put("invoiceId", invoice.getId());
-        variables.put("registrationId", registration.id());
-        variables.put("supplierId", invoice.getSupplierId());
-        variables.put("supplierUserId", registrations.mainUserOf(invoice.getRegistrationId()));
-        variables.put("clientCode", registration.clientCode());
-        variables.put("clientName", registration.clientName());
-        variables.put("businessName", registration.businessName());
-        variables.put("supplierRfc", registration.supplierRfc());
         variables.put("serieFolio", invoice.serieFolio());
         variables.put("uuid", invoice.getUuid());
         variables.put("total", Formats.money(invoice.getTotal(), invoice.getCurrency()));
         variables.put("totalMxn", invoice.totalMxn().doubleValue());
         variables.put("invoiceUrl", "/staff/invoices/" + invoice.getId());
-        String instance = runtimeService.createProcessInstanceByKey(PROCESS).businessKey(invoice.getUuid())
-                .processDefinitionWithoutTenantId().setVariables(variables).execute().getId();
+        String instance = registrations.startProcess(PROCESS, invoice.getUuid(), registration, variables).getId();
         invoice.sent(instance, now);
         event(invoice, Invoice.Stage.RECEIVED, "IN_PROCESS");
         return true;

@@ -232,12 +232,6 @@ public class Payments {
         Map<String, Object> variables = new HashMap<>();
         variables.put("paymentId", payment.getId());
         variables.put("paymentNumber", payment.getNumber());
-        variables.put("supplierId", registration.supplierId());
-        variables.put("supplierUserId", registrations.mainUserOf(registration.id()));
-        variables.put("clientCode", registration.clientCode());
-        variables.put("clientName", registration.clientName());
-        variables.put("businessName", registration.businessName());
-        variables.put("supplierRfc", registration.supplierRfc());
         variables.put("amountText", Formats.money(payment.getAmount(), payment.getCurrency()));
         variables.put("paidOnText", Formats.date(payment.getPaidOn()));
         // "|" never occurs in a serie or folio (SAT's pattern excludes it), so it separates the lines safely
@@ -251,8 +245,7 @@ public class Payments {
             variables.put("repReminderAt", at(due.minusDays(REMINDER_DAYS_BEFORE), LocalTime.of(9, 0)));
             variables.put("repOverdueAt", at(due.plusDays(1), LocalTime.MIDNIGHT));
         }
-        return runtimeService.createProcessInstanceByKey(PROCESS).businessKey(payment.getNumber())
-                .processDefinitionWithoutTenantId().setVariables(variables).execute().getId();
+        return registrations.startProcess(PROCESS, payment.getNumber(), registration, variables).getId();
     }
 
     /** A new payment date for an invoice waiting for its payment; the supplier sees it at once. */

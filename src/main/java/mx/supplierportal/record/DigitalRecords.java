@@ -14,7 +14,6 @@ import mx.supplierportal.document.Documents;
 import mx.supplierportal.document.StoredDocument;
 import mx.supplierportal.supplier.Registrations;
 import mx.supplierportal.supplier.Registrations.Registration;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -74,15 +73,14 @@ public class DigitalRecords {
     private final BankAccountRepository accounts;
     private final TemplateFieldRepository fields;
     private final Documents documents;
-    private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     DigitalRecords(Registrations registrations, RecordTemplates templates, SupplierRecordRepository records,
             RecordEntryRepository entries, BankAccountRepository accounts,
-            TemplateFieldRepository fields, Documents documents, RuntimeService runtimeService,
-            TaskService taskService, JdbcTemplate jdbc, Clock clock) {
+            TemplateFieldRepository fields, Documents documents, TaskService taskService, JdbcTemplate jdbc,
+            Clock clock) {
         this.registrations = registrations;
         this.templates = templates;
         this.records = records;
@@ -90,7 +88,6 @@ public class DigitalRecords {
         this.accounts = accounts;
         this.fields = fields;
         this.documents = documents;
-        this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -234,20 +231,8 @@ public class DigitalRecords {
             taskService.complete(correction.getId());
             instanceId = record.getProcessInstanceId();
         } else {
-            instanceId = runtimeService.createProcessInstanceByKey(REVIEW_PROCESS)
-                    .businessKey(registration.supplierRfc())
-                    .processDefinitionWithoutTenantId()
-                    .setVariables(Map.of(
-                            "recordId", record.getId(),
-                            "registrationId", registration.id(),
-                            "supplierId", registration.supplierId(),
-                            "supplierUserId", registrations.mainUserOf(registration.id()),
-                            "clientCode", registration.clientCode(),
-                            "clientName", registration.clientName(),
-                            "businessName", registration.businessName(),
-                            "supplierRfc", registration.supplierRfc(),
-                            "reviewUrl", "/staff/records/" + record.getId()))
-                    .execute().getId();
+            instanceId = registrations.startProcess(REVIEW_PROCESS, registration.supplierRfc(), registration,
+                    Map.of("recordId", record.getId(), "reviewUrl", "/staff/records/" + record.getId())).getId();
         }
         record.submitted(instanceId, now());
     }

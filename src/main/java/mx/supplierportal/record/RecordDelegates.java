@@ -11,6 +11,7 @@ import java.util.Map;
 import mx.supplierportal.supplier.Registrations;
 import mx.supplierportal.supplier.Registrations.Registration;
 import mx.supplierportal.web.MexicoTime;
+import mx.supplierportal.client.ProcessStarts;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -29,13 +30,15 @@ class RecordDelegates {
     private final BankAccountRepository accounts;
     private final TemplateFieldRepository fields;
     private final RuntimeService runtimeService;
+    private final ProcessStarts processStarts;
     private final Registrations registrations;
     private final Clock clock;
     private final int reminderDays;
 
     RecordDelegates(SupplierRecordRepository records, RecordEntryRepository entries, BankAccountRepository accounts,
             TemplateFieldRepository fields, RuntimeService runtimeService, Registrations registrations, Clock clock,
-            @Value("${portal.record.reminder-days-before-expiry:7}") int reminderDays) {
+            @Value("${portal.record.reminder-days-before-expiry:7}") int reminderDays, ProcessStarts processStarts) {
+        this.processStarts = processStarts;
         this.records = records;
         this.entries = entries;
         this.accounts = accounts;
@@ -120,8 +123,8 @@ class RecordDelegates {
                 variables.put("validUntil", expires.toString());
                 variables.put("remindAt", remind.atStartOfDay(MexicoTime.ZONE).toOffsetDateTime().toString());
                 variables.put("expiresAt", expires.atStartOfDay(MexicoTime.ZONE).toOffsetDateTime().toString());
-                runtimeService.createProcessInstanceByKey(EXPIRY_PROCESS).businessKey(businessKey)
-                        .processDefinitionWithoutTenantId().setVariables(variables).execute();
+                processStarts.forClient(EXPIRY_PROCESS, businessKey, (String) variables.get("clientCode"),
+                        (String) variables.get("clientName"), variables);
             }
         };
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import mx.supplierportal.security.RateLimiter;
-import org.camunda.bpm.engine.RuntimeService;
+import mx.supplierportal.client.ProcessStarts;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -41,7 +41,7 @@ public class PasswordRecovery {
 
     private final SupplierUserRepository users;
     private final AccountTokens tokens;
-    private final RuntimeService runtimeService;
+    private final ProcessStarts processStarts;
     private final TaskService taskService;
     private final RateLimiter rateLimiter;
     private final PasswordPolicy passwordPolicy;
@@ -50,12 +50,12 @@ public class PasswordRecovery {
     private final SupplierSessions sessions;
     private final Clock clock;
 
-    PasswordRecovery(SupplierUserRepository users, AccountTokens tokens, RuntimeService runtimeService,
+    PasswordRecovery(SupplierUserRepository users, AccountTokens tokens, ProcessStarts processStarts,
             TaskService taskService, RateLimiter rateLimiter, PasswordPolicy passwordPolicy,
             PasswordEncoder passwordEncoder, OnboardingProperties properties, SupplierSessions sessions, Clock clock) {
         this.users = users;
         this.tokens = tokens;
-        this.runtimeService = runtimeService;
+        this.processStarts = processStarts;
         this.taskService = taskService;
         this.rateLimiter = rateLimiter;
         this.passwordPolicy = passwordPolicy;
@@ -80,12 +80,9 @@ public class PasswordRecovery {
         Optional<SupplierUser> user = users.findByEmail(SupplierAccounts.normalizeEmail(email))
                 .filter(u -> u.getStatus() == SupplierUser.Status.ACTIVE);
         if (user.isPresent() && rateLimiter.tryRecoveryFor(user.get().getEmail())) {
-            runtimeService.createProcessInstanceByKey(PROCESS_KEY)
-                    .businessKey("supplier-user-" + user.get().getId())
-                    .setVariables(Map.of(
-                            "supplierUserId", user.get().getId(),
-                            "resetTimeout", properties.passwordReset().ttl().toString()))
-                    .execute();
+            processStarts.forPortal(PROCESS_KEY, "supplier-user-" + user.get().getId(), Map.of(
+                    "supplierUserId", user.get().getId(),
+                    "resetTimeout", properties.passwordReset().ttl().toString()));
         }
     }
 

@@ -1,9 +1,13 @@
 package mx.supplierportal.supplier;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import mx.supplierportal.client.Client;
 import mx.supplierportal.client.Clients;
+import mx.supplierportal.client.ProcessStarts;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,11 +24,14 @@ public class Registrations {
     private final ClientSupplierRepository registrations;
     private final RegistrationMemberRepository members;
     private final Clients clients;
+    private final ProcessStarts starts;
 
-    Registrations(ClientSupplierRepository registrations, RegistrationMemberRepository members, Clients clients) {
+    Registrations(ClientSupplierRepository registrations, RegistrationMemberRepository members, Clients clients,
+            ProcessStarts starts) {
         this.registrations = registrations;
         this.members = members;
         this.clients = clients;
+        this.starts = starts;
     }
 
     /**
@@ -80,6 +87,22 @@ public class Registrations {
     }
 
     /** The user who receives a registration's emails: the first one admitted to it. */
+    /**
+     * Starts {@code processKey} for a supplier registration: the client's tenant and, with the caller's variables,
+     * what every such instance carries (registrationId, supplierId, supplierUserId, businessName, supplierRfc,
+     * clientCode, clientName).
+     */
+    public ProcessInstance startProcess(String processKey, String businessKey, Registration registration,
+            Map<String, ?> variables) {
+        Map<String, Object> all = new HashMap<>(variables);
+        all.put("registrationId", registration.id());
+        all.put("supplierId", registration.supplierId());
+        all.put("supplierUserId", mainUserOf(registration.id()));
+        all.put("businessName", registration.businessName());
+        all.put("supplierRfc", registration.supplierRfc());
+        return starts.forClient(processKey, businessKey, registration.clientCode(), registration.clientName(), all);
+    }
+
     public long mainUserOf(long registrationId) {
         return members.usersOf(registrationId, org.springframework.data.domain.Limit.of(1)).stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("registration " + registrationId + " has no user"));

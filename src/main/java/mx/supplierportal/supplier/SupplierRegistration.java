@@ -9,6 +9,7 @@ import java.util.Optional;
 import mx.supplierportal.cfdi.Rfc;
 import mx.supplierportal.client.Client;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import mx.supplierportal.client.ProcessStarts;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -44,13 +45,15 @@ public class SupplierRegistration {
     private final SupplierUserRepository users;
     private final RegistrationMemberRepository members;
     private final RuntimeService runtimeService;
+    private final ProcessStarts processStarts;
     private final TaskService taskService;
     private final OnboardingProperties properties;
     private final Clock clock;
 
     SupplierRegistration(SupplierRepository suppliers, ClientSupplierRepository registrations,
             SupplierUserRepository users, RegistrationMemberRepository members, RuntimeService runtimeService,
-            TaskService taskService, OnboardingProperties properties, Clock clock) {
+            TaskService taskService, OnboardingProperties properties, Clock clock, ProcessStarts processStarts) {
+        this.processStarts = processStarts;
         this.suppliers = suppliers;
         this.registrations = registrations;
         this.users = users;
@@ -89,19 +92,13 @@ public class SupplierRegistration {
                 request.businessName().strip(), request.contactName().strip(), email, registeredBy, now));
         members.save(new RegistrationMember(registration.getId(), user.getId(), now));
 
-        ProcessInstance instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
-                .businessKey(rfc)
-                .processDefinitionWithoutTenantId()
-                .setVariables(Map.of(
-                        "clientSupplierId", registration.getId(),
+        ProcessInstance instance = processStarts.forClient(PROCESS_KEY, rfc, client.getCode(), client.getName(),
+                Map.of("clientSupplierId", registration.getId(),
                         "supplierId", supplier.getId(),
                         "supplierUserId", user.getId(),
-                        "clientCode", client.getCode(),
-                        "clientName", client.getName(),
                         "businessName", registration.getBusinessName(),
                         "supplierRfc", rfc,
-                        "activationTimeout", properties.activation().ttl().toString()))
-                .execute();
+                        "activationTimeout", properties.activation().ttl().toString()));
         registration.startedAs(instance.getId());
         return new Result(registration, warnings);
     }
