@@ -8,10 +8,10 @@ import mx.supplierportal.cfdi.Finding;
 import mx.supplierportal.document.DocumentResponses;
 import mx.supplierportal.security.SupplierPrincipal;
 import mx.supplierportal.supplier.Registrations.Registration;
+import mx.supplierportal.web.NotFound;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** "My CFDIs": To send, In process, an invoice's details, its documents, sending. */
@@ -82,7 +81,7 @@ class InvoiceController {
                     only, "oldest".equals(sort), after) : invoices.searchPage(supplier.userId(), registrationId,
                     shelf, search));
         } catch (InvoiceProblem e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFound();
         }
         model.addAttribute("search", search);
         model.addAttribute("shelf", shelf.name());
@@ -120,7 +119,7 @@ class InvoiceController {
         try {
             model.addAttribute("d", invoices.details(supplier.userId(), invoiceId));
         } catch (InvoiceProblem e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFound();
         }
         return "invoice/detail";
     }
@@ -186,9 +185,9 @@ class InvoiceController {
             @PathVariable long documentId) {
         try {
             return invoices.download(supplier.userId(), invoiceId, documentId)
-                    .map(DocumentResponses::of).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                    .map(DocumentResponses::of).orElseThrow(NotFound::new);
         } catch (InvoiceProblem e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFound();
         }
     }
 
@@ -206,7 +205,7 @@ class InvoiceController {
             rows = invoices.search(supplier.userId(), registrationId, shelf, new Invoices.Search(q, from, to),
                     Invoices.EXPORT_LIMIT);
         } catch (InvoiceProblem e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFound();
         }
         List<String> headings = java.util.stream.Stream.of("invoice.col.serieFolio", "invoice.col.uuid",
                 "invoice.col.date", "invoice.col.total", "payment.col.currency", "suppliers.col.status",
@@ -237,7 +236,7 @@ class InvoiceController {
         try {
             return invoices.searchPage(supplier.userId(), registrationId, shelf, search);
         } catch (InvoiceProblem e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFound();
         }
     }
 
@@ -245,18 +244,18 @@ class InvoiceController {
         try {
             return invoices.page(supplier.userId(), registrationId, toSend, after);
         } catch (InvoiceProblem e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFound();
         }
     }
 
     private Registration registration(SupplierPrincipal supplier, long registrationId) {
         return invoices.registrationsOf(supplier.userId()).stream().filter(r -> r.id() == registrationId)
-                .findFirst().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .findFirst().orElseThrow(NotFound::new);
     }
 
     private static void notFoundIfNotOwn(InvoiceProblem e) {
         if ("invoice.notFound".equals(e.messageKey())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFound();
         }
     }
 

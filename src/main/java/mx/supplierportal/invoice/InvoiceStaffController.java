@@ -3,7 +3,7 @@ package mx.supplierportal.invoice;
 import mx.supplierportal.client.Clients;
 import mx.supplierportal.document.DocumentResponses;
 import mx.supplierportal.security.StaffPrincipal;
-import org.springframework.http.HttpStatus;
+import mx.supplierportal.web.NotFound;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -11,7 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The staff page of an invoice (linked from the Tasklist forms): data, XML, PDF and documents. */
 @Controller
@@ -44,10 +43,10 @@ class InvoiceStaffController {
             @PathVariable long documentId) {
         Invoice invoice = visible(staff, invoiceId);
         if (!invoices.belongs(invoice, documentId)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFound();
         }
         return documents.download(documentId).map(DocumentResponses::of)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(NotFound::new);
     }
 
     /** Only staff of the invoice's client, and never a draft (the client sees invoices once they are sent). */
@@ -55,6 +54,6 @@ class InvoiceStaffController {
         return invoiceRepository.findById(invoiceId)
                 .filter(i -> i.getStatus() != Invoice.Status.DRAFT)
                 .filter(i -> clients.findById(i.getClientId()).map(c -> staff.worksFor(c.getCode())).orElse(false))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(NotFound::new);
     }
 }

@@ -11,13 +11,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import mx.supplierportal.web.NotFound;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 /** {@code /dev/mailbox}: the emails caught by the demo SMTP capture, newest first, with clickable links. */
 @Controller
@@ -54,7 +53,7 @@ class DemoMailboxController {
     String show(@PathVariable int index, Model model) throws MessagingException, IOException {
         MimeMessage[] messages = greenMail.getReceivedMessages();
         if (index < 0 || index >= messages.length) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFound();
         }
         MimeMessage message = messages[index];
         List<List<Piece>> lines = new ArrayList<>();
@@ -76,7 +75,7 @@ class DemoMailboxController {
             throws MessagingException, IOException {
         MimeMessage[] messages = greenMail.getReceivedMessages();
         if (index < 0 || index >= messages.length) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFound();
         }
         return org.springframework.http.ResponseEntity.ok()
                 .header("Content-Security-Policy", "sandbox allow-popups allow-popups-to-escape-sandbox; "

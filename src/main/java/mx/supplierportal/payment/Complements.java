@@ -1,7 +1,6 @@
 package mx.supplierportal.payment;
 
 import java.math.BigDecimal;
-import mx.supplierportal.web.Formats;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,10 +17,12 @@ import mx.supplierportal.cfdi.ValidationContext;
 import mx.supplierportal.cfdi.ValidationReport;
 import mx.supplierportal.client.Client;
 import mx.supplierportal.client.Clients;
-import mx.supplierportal.supplier.Registrations;
 import mx.supplierportal.document.DocumentRejectedException;
 import mx.supplierportal.document.Documents;
 import mx.supplierportal.document.StoredDocument;
+import mx.supplierportal.supplier.Registrations;
+import mx.supplierportal.web.Formats;
+import mx.supplierportal.web.NotFound;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -74,7 +75,7 @@ public class Complements {
     @Transactional
     public Accepted upload(long userId, long paymentId, String name, byte[] xml, String uploadedBy, Locale locale) {
         Payment payment = payments.lockById(paymentId)
-                .filter(p -> registrations.admits(userId, p.getRegistrationId())).orElseThrow(PaymentNotFound::new);
+                .filter(p -> registrations.admits(userId, p.getRegistrationId())).orElseThrow(NotFound::new);
         if (!payment.complementOwed()) {
             throw new PaymentProblem("payment.rep.notOwed");
         }

@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 import mx.supplierportal.client.Clients;
 import mx.supplierportal.invoice.Invoice;
 import mx.supplierportal.security.StaffPrincipal;
-import mx.supplierportal.supplier.Registrations;
 import mx.supplierportal.supplier.Registrations.Registration;
+import mx.supplierportal.supplier.Registrations;
+import mx.supplierportal.web.NotFound;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -97,7 +98,7 @@ public class PaymentArchive {
                 .map(code -> clients.findByCode(code).map(c -> c.getId()).orElse(null))
                 .filter(java.util.Objects::nonNull).toList();
         if (clientIds.isEmpty()) {
-            throw new PaymentNotFound();
+            throw new NotFound();
         }
         Keyset from = Keyset.after(after);
         List<Payment> rows = only == null
@@ -153,17 +154,17 @@ public class PaymentArchive {
     @Transactional(readOnly = true)
     public Details ofSupplier(long userId, long paymentId) {
         Payment payment = payments.findById(paymentId)
-                .filter(p -> registrations.admits(userId, p.getRegistrationId())).orElseThrow(PaymentNotFound::new);
+                .filter(p -> registrations.admits(userId, p.getRegistrationId())).orElseThrow(NotFound::new);
         return details(payment);
     }
 
     /** A payment for staff of its client; "not found" for anyone else. */
     @Transactional(readOnly = true)
     public Details forStaff(StaffPrincipal staff, long paymentId) {
-        Payment payment = payments.findById(paymentId).orElseThrow(PaymentNotFound::new);
+        Payment payment = payments.findById(paymentId).orElseThrow(NotFound::new);
         Registration registration = registrations.byId(payment.getRegistrationId()).orElseThrow();
         if (staff == null || !staff.worksFor(registration.clientCode())) {
-            throw new PaymentNotFound();
+            throw new NotFound();
         }
         return new Details(payment, registration, covered(payment.getId()));
     }

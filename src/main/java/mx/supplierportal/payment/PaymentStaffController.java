@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import mx.supplierportal.security.StaffPrincipal;
+import mx.supplierportal.web.NotFound;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -79,7 +80,7 @@ class PaymentStaffController {
         try {
             registrationId = Long.parseLong(form.getOrDefault("registrationId", ""));
         } catch (NumberFormatException e) {
-            throw new PaymentNotFound();
+            throw new NotFound();
         }
         Map<Long, BigDecimal> amounts = new LinkedHashMap<>();
         List<String> problems = new java.util.ArrayList<>();

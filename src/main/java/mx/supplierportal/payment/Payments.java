@@ -1,7 +1,6 @@
 package mx.supplierportal.payment;
 
 import java.math.BigDecimal;
-import mx.supplierportal.web.Formats;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -14,14 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import mx.supplierportal.client.StaffRole;
 import mx.supplierportal.invoice.Invoice;
 import mx.supplierportal.invoice.InvoicePayments;
 import mx.supplierportal.invoice.InvoiceRules;
 import mx.supplierportal.security.StaffPrincipal;
 import mx.supplierportal.supplier.RegistrationStatus;
-import mx.supplierportal.supplier.Registrations;
 import mx.supplierportal.supplier.Registrations.Registration;
+import mx.supplierportal.supplier.Registrations;
+import mx.supplierportal.web.Formats;
 import mx.supplierportal.web.MexicoTime;
+import mx.supplierportal.web.NotFound;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -72,8 +74,7 @@ public class Payments {
 
     /** Whether this person registers payments for the client: its treasury or its admins. */
     static boolean paysFor(StaffPrincipal staff, String clientCode) {
-        return staff != null && staff.worksFor(clientCode) && (staff.groupIds().contains(clientCode + "-treasury")
-                || staff.groupIds().contains(clientCode + "-admin"));
+        return staff != null && (staff.has(StaffRole.TREASURY, clientCode) || staff.has(StaffRole.ADMIN, clientCode));
     }
 
     /** The active suppliers of every client this person pays for, by name. */
@@ -87,7 +88,7 @@ public class Payments {
     public Registration registrationFor(StaffPrincipal staff, long registrationId) {
         return registrations.byId(registrationId)
                 .filter(r -> r.status() == RegistrationStatus.ACTIVE && paysFor(staff, r.clientCode()))
-                .orElseThrow(PaymentNotFound::new);
+                .orElseThrow(NotFound::new);
     }
 
     /** The supplier's approved invoices with a balance: the ones a payment may cover (scheduled ones only). */
@@ -251,7 +252,7 @@ public class Payments {
     /** A new payment date for an invoice waiting for its payment; the supplier sees it at once. */
     @Transactional
     public void reschedule(StaffPrincipal staff, long invoiceId, LocalDate date) {
-        Invoice invoice = invoices.lockForPayment(invoiceId).orElseThrow(PaymentNotFound::new);
+        Invoice invoice = invoices.lockForPayment(invoiceId).orElseThrow(NotFound::new);
         registrationFor(staff, invoice.getRegistrationId()); // "not found" unless this person pays for its client
         if (date == null) {
             throw new PaymentProblem("payment.date.required");

@@ -6,8 +6,8 @@ import java.util.Locale;
 import mx.supplierportal.document.DocumentResponses;
 import mx.supplierportal.security.SupplierPrincipal;
 import mx.supplierportal.supplier.Registrations.Registration;
+import mx.supplierportal.web.NotFound;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The supplier's "Digital record" pages: tabs, fields, uploads, bank accounts, sending. */
@@ -151,9 +150,9 @@ class RecordController {
         try {
             return records.download(supplier.userId(), registrationId, documentId)
                     .map(DocumentResponses::of)
-                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                    .orElseThrow(NotFound::new);
         } catch (RecordProblem e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFound();
         }
     }
 
@@ -161,7 +160,7 @@ class RecordController {
         try {
             return records.view(supplier.userId(), registrationId);
         } catch (RecordProblem e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFound();
         }
     }
 

@@ -3,8 +3,8 @@ package mx.supplierportal.record;
 import java.util.Locale;
 import mx.supplierportal.document.DocumentResponses;
 import mx.supplierportal.security.StaffPrincipal;
+import mx.supplierportal.web.NotFound;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The reviewers' page of a record: documents, a decision per field and per account, and the overall decision. */
@@ -31,7 +30,7 @@ class RecordReviewController {
     @GetMapping("/staff/records/{recordId}")
     String show(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long recordId, Model model) {
         model.addAttribute("view", reviews.view(staff, recordId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+                .orElseThrow(NotFound::new));
         return "record/review";
     }
 
@@ -81,7 +80,7 @@ class RecordReviewController {
     ResponseEntity<byte[]> download(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long recordId,
             @PathVariable long documentId) {
         return reviews.download(staff, recordId, documentId).map(DocumentResponses::of)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(NotFound::new);
     }
 
     private String act(long recordId, RedirectAttributes redirect, Locale locale, Runnable action) {
@@ -89,7 +88,7 @@ class RecordReviewController {
             action.run();
         } catch (RecordProblem e) {
             if ("record.notFound".equals(e.messageKey())) {
-                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+                throw new NotFound();
             }
             redirect.addFlashAttribute("problem", messages.getMessage(e.messageKey(), e.arguments(), locale));
         }

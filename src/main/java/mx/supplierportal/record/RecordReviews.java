@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import mx.supplierportal.client.StaffRole;
 import mx.supplierportal.document.Documents;
 import mx.supplierportal.document.Download;
 import mx.supplierportal.security.StaffPrincipal;
-import mx.supplierportal.supplier.Registrations;
 import mx.supplierportal.supplier.Registrations.Registration;
+import mx.supplierportal.supplier.Registrations;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -158,8 +159,8 @@ public class RecordReviews {
 
     private Optional<Reviewable> reviewable(StaffPrincipal staff, long recordId) {
         return records.findById(recordId).flatMap(record -> registrations.byId(record.getClientSupplierId())
-                .filter(reg -> staff.worksFor(reg.clientCode()) && (staff.groupIds().contains(reg.clientCode()
-                        + "-reviewer") || staff.isAdminOf(reg.clientCode())))
+                .filter(reg -> staff.has(StaffRole.REVIEWER, reg.clientCode())
+                        || staff.has(StaffRole.ADMIN, reg.clientCode()))
                 .map(reg -> new Reviewable(record, reg)));
     }
 

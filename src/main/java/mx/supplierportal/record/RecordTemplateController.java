@@ -5,6 +5,7 @@ import java.util.Locale;
 import mx.supplierportal.client.Client;
 import mx.supplierportal.client.Clients;
 import mx.supplierportal.security.StaffPrincipal;
+import mx.supplierportal.web.NotFound;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -84,7 +85,7 @@ class RecordTemplateController {
             redirect.addFlashAttribute("saved", true);
         } catch (RecordProblem e) {
             if ("record.notFound".equals(e.messageKey())) {
-                throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+                throw new NotFound();
             }
             redirect.addFlashAttribute("problem", messages.getMessage(e.messageKey(), e.arguments(), locale));
         }

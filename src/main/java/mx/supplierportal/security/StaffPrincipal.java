@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import mx.supplierportal.client.StaffRole;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
@@ -68,14 +69,22 @@ public final class StaffPrincipal implements Principal, Serializable {
         return tenantIds.contains(clientCode);
     }
 
-    /** A client admin of {@code clientCode}: member of {@code {clientCode}-admin} and of the client's tenant. */
-    public boolean isAdminOf(String clientCode) {
-        return worksFor(clientCode) && groupIds.contains(clientCode + "-admin");
+    /**
+     * Whether this person has {@code role} at the client {@code clientCode}: member of the role's group
+     * ({@code {clientCode}-{role}}) and of the client's tenant. The one question every staff check asks.
+     */
+    public boolean has(StaffRole role, String clientCode) {
+        return clientCode != null && worksFor(clientCode) && groupIds.contains(role.groupOf(clientCode));
     }
 
-    /** Whether this person has {@code role} (group {@code {clientCode}-{role}}) at any client it works for. */
-    private boolean hasRoleAtAnyClient(String role) {
-        return tenantIds.stream().anyMatch(code -> groupIds.contains(code + "-" + role));
+    /** A client admin of {@code clientCode}. */
+    public boolean isAdminOf(String clientCode) {
+        return has(StaffRole.ADMIN, clientCode);
+    }
+
+    /** Whether this person has {@code role} at any client it works for. */
+    private boolean hasAtAnyClient(StaffRole role) {
+        return tenantIds.stream().anyMatch(code -> has(role, code));
     }
 
     /** The client codes this person administers, sorted. */
@@ -95,7 +104,7 @@ public final class StaffPrincipal implements Principal, Serializable {
         if (!administeredClients().isEmpty()) {
             authorities.add(new SimpleGrantedAuthority("ROLE_CLIENT_ADMIN"));
         }
-        if (hasRoleAtAnyClient("treasury")) {
+        if (hasAtAnyClient(StaffRole.TREASURY)) {
             authorities.add(new SimpleGrantedAuthority("ROLE_TREASURY"));
         }
         if (groupIds.contains(CAMUNDA_ADMIN_GROUP)) {

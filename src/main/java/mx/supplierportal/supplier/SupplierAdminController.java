@@ -7,6 +7,7 @@ import mx.supplierportal.client.Client;
 import mx.supplierportal.client.Clients;
 import mx.supplierportal.efos.EfosLists;
 import mx.supplierportal.security.StaffPrincipal;
+import mx.supplierportal.web.NotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -89,7 +90,7 @@ class SupplierAdminController {
     String resend(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long id, RedirectAttributes redirect) {
         Client client = administeredClient(staff);
         ClientSupplier found = registration.find(client, id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(NotFound::new);
         boolean sent = registration.resendActivation(client, id);
         redirect.addFlashAttribute(sent ? "resent" : "notResent", found.getBusinessName());
         return "redirect:/admin/suppliers";

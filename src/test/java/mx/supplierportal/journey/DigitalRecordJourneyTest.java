@@ -95,11 +95,13 @@ class DigitalRecordJourneyTest extends BrowserJourney {
         reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Completar\\s*$")))
                 .click();
         assertThat(reviewer.getByText("Revisar expediente — ")).hasCount(0);
-        runJobs();
 
-        // The supplier sees why, fixes it and sends again
-        org.assertj.core.api.Assertions.assertThat(TestMail.text(lastMailTo(email)))
-                .contains("Comprobante de domicilio: Tiene más de tres meses");
+        // The supplier sees why, fixes it and sends again (the email job exists once Tasklist's completion committed)
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            runJobs();
+            org.assertj.core.api.Assertions.assertThat(TestMail.text(lastMailTo(email)))
+                    .contains("Comprobante de domicilio: Tiene más de tres meses");
+        });
         supplier.navigate("/record");
         tab(supplier, "Domicilio");
         assertThat(supplier.getByText("Tiene más de tres meses")).isVisible();
@@ -127,6 +129,9 @@ class DigitalRecordJourneyTest extends BrowserJourney {
         reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^\\s*Completar\\s*$")))
                 .dispatchEvent("click");
         assertThat(reviewer.getByText("Revisar expediente — ")).hasCount(0);
+        // Tasklist's completion has committed once the engine has no review task left for this client
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from act_ru_task where tenant_id_ = ?", Integer.class, client.code()) == 0);
         runJobs();
 
         supplier.navigate("/");

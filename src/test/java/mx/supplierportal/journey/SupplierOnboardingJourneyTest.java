@@ -66,6 +66,7 @@ class SupplierOnboardingJourneyTest extends BrowserJourney {
         supplier.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Activar mi cuenta")).click();
         assertThat(supplier.locator("#problems")).containsText("Las dos contraseñas no coinciden");
         // The browser's own bubble for an empty field speaks the page's language, not the browser's
+        supplier.waitForLoadState(); // the page's deferred scripts have run (the problems above show before they do)
         supplier.getByLabel("Repita la contraseña").fill("");
         org.assertj.core.api.Assertions.assertThat(supplier.evaluate("() => { const f = document.querySelector("
                 + "'input[name=confirmation]'); f.checkValidity(); return f.validationMessage; }"))
