@@ -27,16 +27,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class InvoiceController {
 
     private final Invoices invoices;
+    private final InvoiceLists lists;
+    private final InvoiceDetails details;
     private final MessageSource messages;
 
-    InvoiceController(Invoices invoices, MessageSource messages) {
+    InvoiceController(Invoices invoices, InvoiceLists lists, InvoiceDetails details, MessageSource messages) {
+        this.lists = lists;
+        this.details = details;
         this.invoices = invoices;
         this.messages = messages;
     }
 
     @GetMapping("/invoices")
     String first(@AuthenticationPrincipal SupplierPrincipal supplier, Model model) {
-        List<Registration> registrations = invoices.registrationsOf(supplier.userId());
+        List<Registration> registrations = lists.registrationsOf(supplier.userId());
         if (registrations.size() == 1) {
             return "redirect:/invoices/" + registrations.get(0).id() + "/to-send";
         }
@@ -50,9 +54,9 @@ class InvoiceController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             Model model) {
-        Invoices.Search search = new Invoices.Search(q, from, to);
+        InvoiceLists.Search search = new InvoiceLists.Search(q, from, to);
         model.addAttribute("page", search.isEmpty() ? page(supplier, registrationId, true, after)
-                : searchPage(supplier, registrationId, Invoices.Shelf.TO_SEND, search));
+                : searchPage(supplier, registrationId, InvoiceLists.Shelf.TO_SEND, search));
         model.addAttribute("search", search);
         model.addAttribute("registrationId", registrationId);
         model.addAttribute("registration", registration(supplier, registrationId));
@@ -72,13 +76,13 @@ class InvoiceController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             Model model) {
-        Invoices.Shelf shelf = shelfOf(path);
+        InvoiceLists.Shelf shelf = shelfOf(path);
         Invoice.Status only = shelf.statuses().stream().filter(s -> s.name().equals(status)).findFirst()
                 .orElse(null);
-        Invoices.Search search = new Invoices.Search(q, from, to);
+        InvoiceLists.Search search = new InvoiceLists.Search(q, from, to);
         try {
-            model.addAttribute("page", search.isEmpty() ? invoices.page(supplier.userId(), registrationId, shelf,
-                    only, "oldest".equals(sort), after) : invoices.searchPage(supplier.userId(), registrationId,
+            model.addAttribute("page", search.isEmpty() ? lists.page(supplier.userId(), registrationId, shelf,
+                    only, "oldest".equals(sort), after) : lists.searchPage(supplier.userId(), registrationId,
                     shelf, search));
         } catch (InvoiceProblem e) {
             throw new NotFound();
@@ -117,7 +121,7 @@ class InvoiceController {
     @GetMapping("/invoice/{invoiceId}")
     String details(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long invoiceId, Model model) {
         try {
-            model.addAttribute("d", invoices.details(supplier.userId(), invoiceId));
+            model.addAttribute("d", details.details(supplier.userId(), invoiceId));
         } catch (InvoiceProblem e) {
             throw new NotFound();
         }
@@ -184,7 +188,7 @@ class InvoiceController {
     ResponseEntity<byte[]> download(@AuthenticationPrincipal SupplierPrincipal supplier, @PathVariable long invoiceId,
             @PathVariable long documentId) {
         try {
-            return invoices.download(supplier.userId(), invoiceId, documentId)
+            return details.download(supplier.userId(), invoiceId, documentId)
                     .map(DocumentResponses::of).orElseThrow(NotFound::new);
         } catch (InvoiceProblem e) {
             throw new NotFound();
@@ -199,11 +203,11 @@ class InvoiceController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             Locale locale) {
-        Invoices.Shelf shelf = shelfOf(path);
+        InvoiceLists.Shelf shelf = shelfOf(path);
         List<Invoice> rows;
         try {
-            rows = invoices.search(supplier.userId(), registrationId, shelf, new Invoices.Search(q, from, to),
-                    Invoices.EXPORT_LIMIT);
+            rows = lists.search(supplier.userId(), registrationId, shelf, new InvoiceLists.Search(q, from, to),
+                    InvoiceLists.EXPORT_LIMIT);
         } catch (InvoiceProblem e) {
             throw new NotFound();
         }
@@ -227,29 +231,29 @@ class InvoiceController {
         return amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
-    private static Invoices.Shelf shelfOf(String path) {
-        return Invoices.Shelf.valueOf(path.toUpperCase(Locale.ROOT).replace('-', '_'));
+    private static InvoiceLists.Shelf shelfOf(String path) {
+        return InvoiceLists.Shelf.valueOf(path.toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 
-    private Invoices.Page searchPage(SupplierPrincipal supplier, long registrationId, Invoices.Shelf shelf,
-            Invoices.Search search) {
+    private InvoiceLists.Page searchPage(SupplierPrincipal supplier, long registrationId, InvoiceLists.Shelf shelf,
+            InvoiceLists.Search search) {
         try {
-            return invoices.searchPage(supplier.userId(), registrationId, shelf, search);
+            return lists.searchPage(supplier.userId(), registrationId, shelf, search);
         } catch (InvoiceProblem e) {
             throw new NotFound();
         }
     }
 
-    private Invoices.Page page(SupplierPrincipal supplier, long registrationId, boolean toSend, String after) {
+    private InvoiceLists.Page page(SupplierPrincipal supplier, long registrationId, boolean toSend, String after) {
         try {
-            return invoices.page(supplier.userId(), registrationId, toSend, after);
+            return lists.page(supplier.userId(), registrationId, toSend, after);
         } catch (InvoiceProblem e) {
             throw new NotFound();
         }
     }
 
     private Registration registration(SupplierPrincipal supplier, long registrationId) {
-        return invoices.registrationsOf(supplier.userId()).stream().filter(r -> r.id() == registrationId)
+        return lists.registrationsOf(supplier.userId()).stream().filter(r -> r.id() == registrationId)
                 .findFirst().orElseThrow(NotFound::new);
     }
 

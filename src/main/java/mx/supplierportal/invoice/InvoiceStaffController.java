@@ -17,14 +17,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 class InvoiceStaffController {
 
     private final InvoiceRepository invoiceRepository;
-    private final Invoices invoices;
+    private final InvoiceDetails details;
     private final Clients clients;
     private final mx.supplierportal.document.Documents documents;
 
-    InvoiceStaffController(InvoiceRepository invoiceRepository, Invoices invoices, Clients clients,
+    InvoiceStaffController(InvoiceRepository invoiceRepository, InvoiceDetails details, Clients clients,
             mx.supplierportal.document.Documents documents) {
         this.invoiceRepository = invoiceRepository;
-        this.invoices = invoices;
+        this.details = details;
         this.clients = clients;
         this.documents = documents;
     }
@@ -32,7 +32,7 @@ class InvoiceStaffController {
     @GetMapping("/staff/invoices/{invoiceId}")
     @Transactional(readOnly = true)
     public String show(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long invoiceId, Model model) {
-        model.addAttribute("d", invoices.details(visible(staff, invoiceId)));
+        model.addAttribute("d", details.details(visible(staff, invoiceId)));
         model.addAttribute("staffView", true);
         return "invoice/detail";
     }
@@ -42,7 +42,7 @@ class InvoiceStaffController {
     public ResponseEntity<byte[]> download(@AuthenticationPrincipal StaffPrincipal staff, @PathVariable long invoiceId,
             @PathVariable long documentId) {
         Invoice invoice = visible(staff, invoiceId);
-        if (!invoices.belongs(invoice, documentId)) {
+        if (!details.belongs(invoice, documentId)) {
             throw new NotFound();
         }
         return documents.download(documentId).map(DocumentResponses::of)

@@ -2,11 +2,8 @@ package mx.supplierportal.invoice;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +22,6 @@ import mx.supplierportal.client.Client;
 import mx.supplierportal.client.Clients;
 import mx.supplierportal.document.DocumentRejectedException;
 import mx.supplierportal.document.Documents;
-import mx.supplierportal.document.Download;
 import mx.supplierportal.document.StoredDocument;
 import mx.supplierportal.record.DigitalRecords;
 import mx.supplierportal.record.RecordStatus;
@@ -35,15 +31,15 @@ import mx.supplierportal.supplier.Registrations.Registration;
 import mx.supplierportal.web.MexicoTime;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The supplier's side of invoice reception: upload (validated with the client's context), the documents the
- * client requires, sending, drafts, and the lists. Every method checks that the invoice is the signed-in
- * supplier's: another supplier's ids find nothing.
+ * The supplier's invoice intake: upload (validated with the client's context), the documents the client requires,
+ * sending, a rejected invoice sent again, drafts deleted. Lists are {@link InvoiceLists}, what a page shows of one
+ * invoice {@link InvoiceDetails}. Every method checks that the invoice is the signed-in supplier's: another
+ * supplier's ids find nothing.
  */
 @Service
 public class Invoices {
@@ -51,50 +47,6 @@ public class Invoices {
     public static final String PROCESS = "invoice-reception";
     static final String SAT_CHECK = "cfdi-sat-check";
     static final String ADD_INFO_TASK = "Task_AddInformation";
-    static final int PAGE_SIZE = 20;
-
-    public record DocumentView(InvoiceRequirement requirement, StoredDocument document) {
-    }
-
-    public record Details(Invoice invoice, Registration registration, Cfdi cfdi, List<DocumentView> documents,
-            List<String> missing, List<StageEvent> events, List<PaymentsOfInvoice.PaymentLink> payments) {
-
-        /** The validation warnings found at upload; {@code message(locale)} reads each in a language. */
-        public List<Finding> warnings() {
-            return InvoiceWarnings.decode(invoice.getWarnings());
-        }
-
-        /**
-         * The warnings a supplier can act on: not the client's own RFC check digit (the receptor's RFC is the
-         * client's, checked against the client's registration; its admins are told once, on their home page).
-         */
-        public List<Finding> supplierWarnings() {
-            return warnings().stream().filter(f -> !("RFC-CHECK-DIGIT".equals(f.code()) && !f.arguments().isEmpty()
-                    && "Receptor".equals(f.arguments().get(0)))).toList();
-        }
-    }
-
-    /** A stage change, {@code at} in Mexico City time (as people read it; the database keeps UTC). */
-    public record StageEvent(String stage, String status, OffsetDateTime at) {
-
-        public StageEvent {
-            at = at == null ? null : at.atZoneSameInstant(MexicoTime.ZONE).toOffsetDateTime();
-        }
-
-    }
-
-    public record Page(List<Invoice> invoices, String next, Map<Long, Map<String, OffsetDateTime>> stageDates) {
-
-        public Page(List<Invoice> invoices, String next) {
-            this(invoices, next, Map.of());
-        }
-
-        /** When the invoice last reached that stage, in Mexico City time (for the dot's tooltip), or null. */
-        public java.time.ZonedDateTime reached(Invoice invoice, Invoice.Stage stage) {
-            OffsetDateTime at = stageDates.getOrDefault(invoice.getId(), Map.of()).get(stage.name());
-            return at == null ? null : at.atZoneSameInstant(MexicoTime.ZONE);
-        }
-    }
 
     private final Registrations registrations;
     private final Clients clients;
@@ -108,18 +60,13 @@ public class Invoices {
     private final Clock clock;
     private final CfdiValidator validator;
     private final EfosLists efosLists;
-    private PaymentsOfInvoice paymentsOfInvoice = invoiceId -> List.of();
-
-    /** Set by the payment feature (optional: without it an invoice page lists no payments). */
-    @org.springframework.beans.factory.annotation.Autowired(required = false)
-    void setPaymentsOfInvoice(PaymentsOfInvoice paymentsOfInvoice) {
-        this.paymentsOfInvoice = paymentsOfInvoice;
-    }
+    private final InvoiceDetails details;
 
     Invoices(Registrations registrations, Clients clients, Documents documents, InvoiceRepository invoices,
             InvoiceRules rules, RecordTemplates recordTemplates, DigitalRecords digitalRecords, TaskService taskService,
-            JdbcTemplate jdbc, Clock clock, CfdiValidator validator, EfosLists efosLists) {
+            JdbcTemplate jdbc, Clock clock, CfdiValidator validator, EfosLists efosLists, InvoiceDetails details) {
         this.registrations = registrations;
+        this.details = details;
         this.efosLists = efosLists;
         this.validator = validator;
         this.clients = clients;
@@ -131,11 +78,6 @@ public class Invoices {
         this.taskService = taskService;
         this.jdbc = jdbc;
         this.clock = clock;
-    }
-
-    @Transactional(readOnly = true)
-    public List<Registration> registrationsOf(long userId) {
-        return registrations.activeOf(userId);
     }
 
     /** Validates the CFDI with the client's context and keeps it as a draft; nothing is stored when it fails. */
@@ -210,47 +152,6 @@ public class Invoices {
         return invoice;
     }
 
-    @Transactional(readOnly = true)
-    public Details details(long userId, long invoiceId) {
-        Invoice invoice = ownInvoice(userId, invoiceId);
-        return details(invoice);
-    }
-
-    Details details(Invoice invoice) {
-        Registration registration = registrations.byId(invoice.getRegistrationId()).orElseThrow();
-        Cfdi cfdi = documents.storedCfdi(invoice.getXmlDocumentId());
-        List<DocumentView> views = documentViews(invoice);
-        List<String> missing = missing(views).stream().map(InvoiceRequirement::getKey).toList();
-        List<StageEvent> events = jdbc.query("select stage, status, happened_at from invoice_stage_event "
-                + "where invoice_id = ? order by happened_at, id", (rs, i) -> new StageEvent(rs.getString(1),
-                rs.getString(2), rs.getObject(3, OffsetDateTime.class)), invoice.getId());
-        return new Details(invoice, registration, cfdi, views, missing, events,
-                invoice.getPaidAmount().signum() > 0 ? paymentsOfInvoice.of(invoice.getId()) : List.of());
-    }
-
-    /** Each document the client requires, with the one attached to this invoice (if any); two queries. */
-    private List<DocumentView> documentViews(Invoice invoice) {
-        Map<Long, Long> attached = new HashMap<>();
-        jdbc.query("select requirement_id, document_id from invoice_document where invoice_id = ?",
-                rs -> { attached.put(rs.getLong(1), rs.getLong(2)); }, invoice.getId());
-        Map<Long, StoredDocument> stored = documents.findAll(attached.values());
-        List<DocumentView> views = new ArrayList<>();
-        for (InvoiceRequirement requirement : rules.everyRequirementOf(invoice.getClientId())) {
-            Long documentId = attached.get(requirement.getId());
-            if (requirement.isRemoved() && documentId == null) {
-                continue; // no longer asked, and this invoice has none
-            }
-            views.add(new DocumentView(requirement, documentId == null ? null : stored.get(documentId)));
-        }
-        return views;
-    }
-
-    private static List<InvoiceRequirement> missing(List<DocumentView> views) {
-        return views.stream().filter(v -> v.requirement().isMandatory() && !v.requirement().isRemoved()
-                && v.document() == null)
-                .map(DocumentView::requirement).toList();
-    }
-
     @Transactional
     public void attach(long userId, long invoiceId, long requirementId, String name, byte[] content,
             String uploadedBy) {
@@ -284,7 +185,7 @@ public class Invoices {
         if (invoice.getSatStatus() == Invoice.SatState.CANCELADO) {
             throw new InvoiceProblem("invoice.sat.cancelled");
         }
-        List<InvoiceRequirement> missing = missing(documentViews(invoice));
+        List<InvoiceRequirement> missing = InvoiceDetails.missing(details.documentViews(invoice));
         if (!missing.isEmpty()) {
             throw new InvoiceProblem("invoice.documents.missing",
                     String.join(", ", missing.stream().map(r -> r.label(locale)).toList()));
@@ -363,132 +264,6 @@ public class Invoices {
         invoices.delete(invoice);
     }
 
-    /**
-     * The supplier's lists under "My CFDIs": to send (drafts and invoices waiting for more information), in process
-     * (sent, approved, waiting for payment), rejected, paid.
-     */
-    public enum Shelf {
-        TO_SEND(Invoice.Status.DRAFT, Invoice.Status.MORE_INFO),
-        IN_PROCESS(Invoice.Status.IN_PROCESS, Invoice.Status.APPROVED),
-        REJECTED(Invoice.Status.REJECTED),
-        PAID(Invoice.Status.PAID);
-
-        private final EnumSet<Invoice.Status> statuses;
-
-        Shelf(Invoice.Status first, Invoice.Status... rest) {
-            this.statuses = EnumSet.of(first, rest);
-        }
-
-        public EnumSet<Invoice.Status> statuses() {
-            return EnumSet.copyOf(statuses);
-        }
-    }
-
-    /** What the supplier looks for in a list: text in serie, folio or UUID, and a range of issue days. */
-    public record Search(String text, LocalDate from, LocalDate to) {
-
-        public static final Search NONE = new Search(null, null, null);
-
-        public boolean isEmpty() {
-            return (text == null || text.isBlank()) && from == null && to == null;
-        }
-
-        String pattern() {
-            String t = text == null ? "" : text.strip().toUpperCase(Locale.ROOT).replace("%", "").replace("_", "");
-            return "%" + t + "%";
-        }
-    }
-
-    /** The rows a search shows, and the most a CSV export holds (bounded work: a search is not paged). */
-    static final int SEARCH_LIMIT = 200;
-    public static final int EXPORT_LIMIT = 5_000;
-
-    /** The invoices of one list that match a search, newest first (at most {@code limit}). */
-    @Transactional(readOnly = true)
-    public List<Invoice> search(long userId, long registrationId, Shelf shelf, Search search, int limit) {
-        own(userId, registrationId);
-        LocalDateTime from = search.from() == null ? LocalDateTime.of(1970, 1, 1, 0, 0) : search.from().atStartOfDay();
-        LocalDateTime until = search.to() == null ? LocalDateTime.of(9999, 1, 1, 0, 0)
-                : search.to().plusDays(1).atStartOfDay();
-        return invoices.search(registrationId, shelf.statuses(), search.pattern(), from, until, Limit.of(limit));
-    }
-
-    /** A search shown as a list page (no next page: a search shows its first {@value #SEARCH_LIMIT} rows). */
-    @Transactional(readOnly = true)
-    public Page searchPage(long userId, long registrationId, Shelf shelf, Search search) {
-        List<Invoice> rows = search(userId, registrationId, shelf, search, SEARCH_LIMIT);
-        return new Page(rows, null, shelf == Shelf.TO_SEND ? Map.of() : stageDates(rows));
-    }
-
-    /** "To send" or "In process", newest first. */
-    @Transactional(readOnly = true)
-    public Page page(long userId, long registrationId, boolean toSend, String after) {
-        return page(userId, registrationId, toSend ? Shelf.TO_SEND : Shelf.IN_PROCESS, null, false, after);
-    }
-
-    /**
-     * A keyset page: {@code after} is the previous page's last row ("millis_id"), so a page costs the same on the
-     * first page and on the thousandth, with the (client_supplier_id, status, created_at, id) index.
-     */
-    @Transactional(readOnly = true)
-    public Page page(long userId, long registrationId, Shelf shelf, Invoice.Status only, boolean oldestFirst,
-            String after) {
-        own(userId, registrationId);
-        boolean toSend = shelf == Shelf.TO_SEND;
-        EnumSet<Invoice.Status> statuses = shelf.statuses();
-        if (only != null && statuses.contains(only)) {
-            statuses = EnumSet.of(only);
-        }
-        OffsetDateTime createdAt = oldestFirst ? OffsetDateTime.parse("1970-01-01T00:00:00Z")
-                : OffsetDateTime.now(clock).plusYears(100);
-        long id = oldestFirst ? 0 : Long.MAX_VALUE;
-        if (after != null && after.matches("\\d{1,15}_\\d{1,18}")) {
-            String[] parts = after.split("_");
-            createdAt = java.time.Instant.ofEpochMilli(Long.parseLong(parts[0])).atOffset(java.time.ZoneOffset.UTC);
-            id = Long.parseLong(parts[1]);
-        }
-        List<Invoice> rows = oldestFirst
-                ? invoices.pageAscending(registrationId, statuses, createdAt, id, Limit.of(PAGE_SIZE + 1))
-                : invoices.page(registrationId, statuses, createdAt, id, Limit.of(PAGE_SIZE + 1));
-        String next = null;
-        if (rows.size() > PAGE_SIZE) {
-            rows = rows.subList(0, PAGE_SIZE);
-            Invoice last = rows.get(PAGE_SIZE - 1);
-            next = last.getCreatedAt().toInstant().toEpochMilli() + "_" + last.getId();
-        }
-        return new Page(rows, next, toSend ? Map.of() : stageDates(rows));
-    }
-
-    /** The last time each invoice of a page reached each stage: one query for the page. */
-    private Map<Long, Map<String, OffsetDateTime>> stageDates(List<Invoice> rows) {
-        if (rows.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, Map<String, OffsetDateTime>> dates = new HashMap<>();
-        String marks = String.join(",", java.util.Collections.nCopies(rows.size(), "?"));
-        jdbc.query("select invoice_id, stage, max(happened_at) from invoice_stage_event where invoice_id in (" + marks
-                + ") group by invoice_id, stage", rs -> {
-                    dates.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2),
-                            rs.getObject(3, OffsetDateTime.class));
-                }, rows.stream().map(Invoice::getId).toArray());
-        return dates;
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<Download> download(long userId, long invoiceId, long documentId) {
-        Invoice invoice = ownInvoice(userId, invoiceId);
-        return belongs(invoice, documentId) ? documents.download(documentId) : Optional.empty();
-    }
-
-    boolean belongs(Invoice invoice, long documentId) {
-        if (documentId == invoice.getXmlDocumentId() || Long.valueOf(documentId).equals(invoice.getPdfDocumentId())) {
-            return true;
-        }
-        Integer count = jdbc.queryForObject("select count(*) from invoice_document where invoice_id = ? and "
-                + "document_id = ?", Integer.class, invoice.getId(), documentId);
-        return count != null && count > 0;
-    }
-
     void event(Invoice invoice, Invoice.Stage stage, String status) {
         invoice.stage(stage);
         jdbc.update("insert into invoice_stage_event (invoice_id, stage, status, happened_at) values (?, ?, ?, ?)",
@@ -500,12 +275,13 @@ public class Invoices {
                 .orElseThrow(() -> new InvoiceProblem("invoice.notFound"));
     }
 
-    private Invoice ownInvoice(long userId, long invoiceId) {
-        return invoices.findById(invoiceId).filter(i -> registrations.admits(userId, i.getRegistrationId()))
-                .orElseThrow(() -> new InvoiceProblem("invoice.notFound"));
-    }
 
     private Registration own(long userId, long registrationId) {
+        return ownActive(registrations, userId, registrationId);
+    }
+
+    /** The signed-in user's active registration with that id; another's (or an inactive one) is not found. */
+    static Registration ownActive(Registrations registrations, long userId, long registrationId) {
         return registrations.ofUser(userId, registrationId)
                 .filter(r -> r.status() == mx.supplierportal.supplier.RegistrationStatus.ACTIVE)
                 .orElseThrow(() -> new InvoiceProblem("invoice.notFound"));

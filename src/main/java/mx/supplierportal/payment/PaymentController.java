@@ -53,7 +53,7 @@ class PaymentController {
                                 new Object[] {mx.supplierportal.web.Formats.date(p.getComplementDue())}, locale)));
             }
             after = page.next();
-        } while (after != null && lines.size() < mx.supplierportal.invoice.Invoices.EXPORT_LIMIT);
+        } while (after != null && lines.size() < mx.supplierportal.invoice.InvoiceLists.EXPORT_LIMIT);
         List<String> headings = java.util.stream.Stream.of("payment.col.number", "payment.col.client",
                 "payment.col.date", "payment.col.amount", "payment.col.currency", "payment.col.invoices",
                 "payment.col.complement").map(key -> messages.getMessage(key, null, locale)).toList();
