@@ -85,4 +85,33 @@ class SatCadenaTest {
                 .containsExactly("PorConcepto (urn:example:concepto)");
         assertThat(report.has("SEAL-INVALID")).isFalse();
     }
+
+    /** One compiled stylesheet serves many threads at once: every cadena is the one its own CFDI has. */
+    @Test
+    void oneValidatorServesManyThreadsAtOnce() throws Exception {
+        byte[] leyenda = TestCfdis.signed(TestCfdis.invoiceWithLeyenda());
+        byte[] nomina = CorpusTest.sealed("own-nomina12.template.xml");
+        byte[] cartaPorte = CorpusTest.sealed("own-cartaporte31.template.xml");
+        byte[] tampered = new String(cartaPorte, StandardCharsets.UTF_8).replace("DistanciaRecorrida=\"780\"",
+                "DistanciaRecorrida=\"781\"").getBytes(StandardCharsets.UTF_8);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                byte[] xml = switch (i % 4) {
+                    case 0 -> leyenda;
+                    case 1 -> nomina;
+                    case 2 -> cartaPorte;
+                    default -> tampered;
+                };
+                boolean expected = i % 4 != 3;
+                results.add(pool.submit(() -> validator.validate(xml, ValidationContext.NONE).valid() == expected));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
