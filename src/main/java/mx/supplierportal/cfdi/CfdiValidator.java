@@ -25,6 +25,16 @@ public final class CfdiValidator {
         this.rules = List.copyOf(rules);
     }
 
+    /**
+     * Compiles SAT's stylesheets now (a few hundred milliseconds, once per JVM) instead of on the first CFDI with a
+     * complement, so that no supplier's upload waits for it. Returns this validator.
+     */
+    public CfdiValidator warmedUp() {
+        SatCadena.CFDI_40.namespaces();
+        SatCadena.TFD_11.namespaces();
+        return this;
+    }
+
     public ValidationReport validate(byte[] xml, ValidationContext context) {
         Cfdi cfdi;
         try {

@@ -54,7 +54,7 @@ class SatCheck {
         LOG.info("SAT stamping certificates trusted: {}{}{}", certificates.serials(),
                 folder.isBlank() ? "" : " (folder " + folder + ")", download ? ", unknown ones downloaded from "
                         + repository : "");
-        return new CfdiValidator(certificates);
+        return new CfdiValidator(certificates).warmedUp(); // SAT's stylesheets compiled at start, not on an upload
     }
 
     @Bean
