@@ -62,6 +62,28 @@ class MessageBundlesTest {
         assertThat(missing).isEmpty();
     }
 
+    /**
+     * A text without arguments is shown as written (no MessageFormat): a doubled apostrophe would show twice
+     * ("client''s"). Texts with arguments go through MessageFormat and must double it.
+     */
+    @Test
+    void apostrophesAreWrittenAsTheyWillBeShown() throws IOException {
+        for (String bundle : new String[] {"messages_es.properties", "messages_en.properties"}) {
+            Properties properties = new Properties();
+            try (Reader in = Files.newBufferedReader(RESOURCES.resolve(bundle), StandardCharsets.UTF_8)) {
+                properties.load(in);
+            }
+            Set<String> wrong = new TreeSet<>();
+            for (String key : properties.stringPropertyNames()) {
+                String text = properties.getProperty(key);
+                if (!text.matches("(?s).*\\{\\d.*") && text.contains("''")) {
+                    wrong.add(key);
+                }
+            }
+            assertThat(wrong).as(bundle).isEmpty();
+        }
+    }
+
     private static Set<String> keys(String bundle) throws IOException {
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(RESOURCES.resolve(bundle), StandardCharsets.UTF_8)) {
