@@ -44,7 +44,7 @@ public class EfosWatch {
     }
 
     private record Registration(long id, String clientCode, String clientName, String rfc, String businessName,
-            String lastTold) {
+            String lastTold, String listedAs) {
     }
 
     /** Starts one notice per registration whose situation changed since its admins were last told; returns how many. */
@@ -54,17 +54,19 @@ public class EfosWatch {
         if (current.isEmpty()) {
             return 0;
         }
-        List<Registration> registrations = jdbc.query("select cs.id, c.code, c.name, s.rfc, cs.business_name, n.situation "
-                + "from client_supplier cs join client c on c.id = cs.client_id join supplier s on s.id = cs.supplier_id "
-                + "left join efos_notice n on n.client_supplier_id = cs.id where cs.status <> 'WITHDRAWN' order by cs.id",
+        // only registrations the newest list flags, or whose admins were told something before: one query, no
+        // matter how many suppliers there are
+        List<Registration> registrations = jdbc.query("select cs.id, c.code, c.name, s.rfc, cs.business_name, "
+                + "n.situation, e.situation from client_supplier cs join client c on c.id = cs.client_id "
+                + "join supplier s on s.id = cs.supplier_id left join efos_notice n on n.client_supplier_id = cs.id "
+                + "left join efos_entry e on e.version_id = ? and e.rfc = s.rfc where cs.status <> 'WITHDRAWN' "
+                + "and (n.situation is not null or e.situation in ('PRESUNTO', 'DEFINITIVO')) order by cs.id",
                 (rs, i) -> new Registration(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)));
-        Map<String, EfosLists.Listed> listed = lists.find(registrations.stream().map(Registration::rfc).toList());
+                        rs.getString(5), rs.getString(6), rs.getString(7)), current.get().id());
         int told = 0;
         for (Registration registration : registrations) {
-            EfosLists.Listed now = listed.get(registration.rfc());
-            String situation = now == null ? "NOT_LISTED" : now.situation().name();
-            boolean flaggedNow = now != null && now.flagged();
+            String situation = registration.listedAs() == null ? "NOT_LISTED" : registration.listedAs();
+            boolean flaggedNow = "PRESUNTO".equals(situation) || "DEFINITIVO".equals(situation);
             if (situation.equals(registration.lastTold()) || (registration.lastTold() == null && !flaggedNow)) {
                 continue; // nothing new, or never listed at all
             }
