@@ -35,11 +35,10 @@ public final class EfosCsv {
         return this;
     }
 
-    /** {@code count} more taxpayers (Desvirtuado), for files of a realistic size. */
+    /** {@code count} more taxpayers (Desvirtuado, each its own 12-character RFC), for files of a realistic size. */
     public EfosCsv filler(int count) {
         for (int i = 0; i < count; i++) {
-            add(String.format("AAA%06d%s", 100101 + i % 280, "XX" + (i % 10)), "CONTRIBUYENTE " + i + ", S.A. DE C.V.",
-                    "Desvirtuado");
+            add(String.format("ZZ%07d%03d", i, i % 1000), "CONTRIBUYENTE " + i + ", S.A. DE C.V.", "Desvirtuado");
         }
         return this;
     }
