@@ -87,6 +87,12 @@ class DigitalRecordJourneyTest extends BrowserJourney {
         reviewPage.locator(".review-entry:not([data-field]) button[value=accept]").first().click(); // the account
         assertThat(reviewPage.locator("[data-field=proofOfAddress]")).containsText("Rechazado");
         assertThat(reviewPage.locator("[data-field=opinion32d]")).containsText("Aceptado");
+        // every decision has reached the server before the task is completed in Tasklist (each click is a request)
+        for (String key : new String[] {"csf", "incorporation", "representative", "powerOfAttorney", "representativeId",
+                "bankStatement"}) {
+            assertThat(reviewPage.locator("[data-field=" + key + "]")).containsText("Aceptado");
+        }
+        assertThat(reviewPage.locator(".review-entry:not([data-field])").first()).containsText("Aceptado");
         org.assertj.core.api.Assertions.assertThat(reviewPage.evaluate("window.samePage === true")).isEqualTo(true);
         Browser.screenshot(reviewPage, "23-review-page");
         reviewer.bringToFront();
