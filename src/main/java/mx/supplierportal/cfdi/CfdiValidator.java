@@ -31,7 +31,6 @@ public final class CfdiValidator {
      */
     public CfdiValidator warmedUp() {
         SatCadena.CFDI_40.namespaces();
-        SatCadena.TFD_11.namespaces();
         return this;
     }
 

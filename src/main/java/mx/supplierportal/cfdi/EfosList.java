@@ -35,6 +35,11 @@ public record EfosList(LocalDate cutDate, Map<String, Entry> byRfc) {
     public enum Situation {
         PRESUNTO, DESVIRTUADO, DEFINITIVO, SENTENCIA_FAVORABLE;
 
+        /** Presunto or Definitivo: what the portal warns about or refuses. */
+        public boolean flagged() {
+            return this == PRESUNTO || this == DEFINITIVO;
+        }
+
         static Optional<Situation> of(String text) {
             String plain = plain(text);
             if (plain.startsWith("presunto")) {

@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** Every validation rule, in the order they run; the arithmetic and Pagos 2.0 checks live in {@link AmountRules}. */
+/**
+ * Every validation rule, in the order they run; the arithmetic lives in {@link AmountRules}, the Pagos 2.0 checks in
+ * {@link PagosRules}.
+ */
 public final class Rules {
 
     /** A rule made of its code, severity, source and check. */
@@ -78,20 +81,20 @@ public final class Rules {
             new Simple("ARI-TOTAL", Severity.ERROR, MATRIX, AmountRules::total),
             new Simple("ARI-PPD-FORMAPAGO", Severity.ERROR, ANEXO20, AmountRules::ppdFormaPago),
             new Simple("ARI-TIPOCAMBIO", Severity.ERROR, MATRIX, AmountRules::tipoCambio),
-            new Simple("ARI-PAYMENT-TYPE", Severity.ERROR, ANEXO20, AmountRules::paymentReceipt),
+            new Simple("ARI-PAYMENT-TYPE", Severity.ERROR, ANEXO20, PagosRules::paymentReceipt),
             new Simple("RFC-CHECK-DIGIT", Severity.WARNING, "SAT's RFC check digit (modulo 11)", Rules::rfcCheckDigit),
             new Simple("RFC-GENERIC", Severity.ERROR, MATRIX, Rules::genericRfc),
             new Simple("TFD-MISSING", Severity.WARNING, ANEXO20 + "; TimbreFiscalDigitalv11.xsd", Rules::stampPresent),
             new Simple("TFD-VERSION", Severity.ERROR, "TimbreFiscalDigitalv11.xsd", Rules::stampVersion),
             new Simple("TFD-UUID", Severity.ERROR, "TimbreFiscalDigitalv11.xsd", Rules::stampUuid),
             new Simple("TFD-SELLO-CFD", Severity.ERROR, "TimbreFiscalDigitalv11.xsd (SelloCFD)", Rules::stampSello),
-            new Simple("PAG-SALDO", Severity.ERROR, "Pagos 2.0 guía de llenado", AmountRules::paymentBalance),
-            new Simple("PAG-MONTO", Severity.ERROR, "Pagos 2.0 guía de llenado", AmountRules::paymentAmount),
-            new Simple("PAG-TOTALES", Severity.ERROR, "Pagos 2.0 guía de llenado", AmountRules::paymentTotals),
+            new Simple("PAG-SALDO", Severity.ERROR, "Pagos 2.0 guía de llenado", PagosRules::paymentBalance),
+            new Simple("PAG-MONTO", Severity.ERROR, "Pagos 2.0 guía de llenado", PagosRules::paymentAmount),
+            new Simple("PAG-TOTALES", Severity.ERROR, "Pagos 2.0 guía de llenado", PagosRules::paymentTotals),
             new Simple("PAG-IMPUESTO-DR", Severity.ERROR, "Pagos 2.0 guía de llenado (ImporteDR)",
-                    AmountRules::paymentDocumentTaxes),
+                    PagosRules::paymentDocumentTaxes),
             new Simple("PAG-IMPUESTOS-P", Severity.ERROR, "Pagos 2.0 guía de llenado (ImpuestosP)",
-                    AmountRules::paymentTaxes),
+                    PagosRules::paymentTaxes),
             new Simple("CTX-EMISOR", Severity.ERROR, "portal: the CFDI must come from the supplier sending it",
                     Rules::expectedEmisor),
             new Simple("CTX-RECEPTOR", Severity.ERROR, "portal: the CFDI must be addressed to the client",

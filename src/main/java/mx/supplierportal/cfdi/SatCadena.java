@@ -46,8 +46,18 @@ final class SatCadena {
     private static final BundledStylesheets RESOLVER = new BundledStylesheets();
 
     static final SatCadena CFDI_40 = new SatCadena("sitio_internet/cfd/4/cadenaoriginal_4_0/cadenaoriginal_4_0.xslt");
-    /** The stamp's cadena; its document root must be the TimbreFiscalDigital (as SAT's stylesheet expects). */
-    static final SatCadena TFD_11 = new SatCadena("sitio_internet/cfd/TimbreFiscalDigital/cadenaoriginal_TFD_1_1.xslt");
+    /**
+     * The stamp's cadena; its document root must be the TimbreFiscalDigital (as SAT's stylesheet expects). Compiled on
+     * first use only: the portal computes the stamp's cadena in Java ({@link StampSeal}); tests prove both agree.
+     */
+    static SatCadena tfd11() {
+        return Tfd.CADENA;
+    }
+
+    private static final class Tfd {
+        static final SatCadena CADENA =
+                new SatCadena("sitio_internet/cfd/TimbreFiscalDigital/cadenaoriginal_TFD_1_1.xslt");
+    }
 
     private final Templates templates;
     private final Set<String> namespaces;

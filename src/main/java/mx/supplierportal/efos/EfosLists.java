@@ -36,7 +36,7 @@ public class EfosLists {
 
         /** Presunto or Definitivo: the ones the portal warns about or refuses. */
         public boolean flagged() {
-            return situation == EfosList.Situation.PRESUNTO || situation == EfosList.Situation.DEFINITIVO;
+            return situation.flagged();
         }
 
         public boolean definitivo() {
@@ -121,25 +121,13 @@ public class EfosLists {
     /** What the newest version says of {@code rfc}; empty when it is not listed or nothing was imported. */
     @Transactional(readOnly = true)
     public Optional<Listed> find(String rfc) {
-        return Optional.ofNullable(find(List.of(rfc)).get(Rfc.normalize(rfc)));
+        return current().flatMap(version -> Optional.ofNullable(find(version, List.of(rfc)).get(Rfc.normalize(rfc))));
     }
 
     /** What the newest version says of each of {@code rfcs} that it lists. */
     @Transactional(readOnly = true)
     public Map<String, Listed> find(Collection<String> rfcs) {
-        Map<String, Listed> found = new LinkedHashMap<>();
-        Optional<Version> current = current();
-        if (current.isEmpty() || rfcs.isEmpty()) {
-            return found;
-        }
-        named.query("select rfc, name, situation from efos_entry where version_id = :version and rfc in (:rfcs)",
-                new MapSqlParameterSource("version", current.get().id())
-                        .addValue("rfcs", rfcs.stream().map(Rfc::normalize).distinct().toList()),
-                rs -> {
-                    found.put(rs.getString("rfc"), new Listed(rs.getString("rfc"), rs.getString("name"),
-                            EfosList.Situation.valueOf(rs.getString("situation")), current.get().cutDate()));
-                });
-        return found;
+        return current().map(version -> find(version, rfcs)).orElseGet(Map::of);
     }
 
     /**
@@ -148,11 +136,22 @@ public class EfosLists {
      */
     @Transactional(readOnly = true)
     public EfosList listFor(String rfc) {
-        Optional<Version> current = current();
-        if (current.isEmpty()) {
-            return null;
+        return current().map(version -> EfosList.of(version.cutDate(), find(version, List.of(rfc)).values().stream()
+                .map(l -> new EfosList.Entry(l.rfc(), l.name(), l.situation())).toList())).orElse(null);
+    }
+
+    private Map<String, Listed> find(Version version, Collection<String> rfcs) {
+        Map<String, Listed> found = new LinkedHashMap<>();
+        if (rfcs.isEmpty()) {
+            return found;
         }
-        return EfosList.of(current.get().cutDate(), find(rfc)
-                .map(l -> List.of(new EfosList.Entry(l.rfc(), l.name(), l.situation()))).orElse(List.of()));
+        named.query("select rfc, name, situation from efos_entry where version_id = :version and rfc in (:rfcs)",
+                new MapSqlParameterSource("version", version.id())
+                        .addValue("rfcs", rfcs.stream().map(Rfc::normalize).distinct().toList()),
+                rs -> {
+                    found.put(rs.getString("rfc"), new Listed(rs.getString("rfc"), rs.getString("name"),
+                            EfosList.Situation.valueOf(rs.getString("situation")), version.cutDate()));
+                });
+        return found;
     }
 }

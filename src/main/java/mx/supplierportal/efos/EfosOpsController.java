@@ -3,6 +3,7 @@ package mx.supplierportal.efos;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.List;
+import mx.supplierportal.web.Formats;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,7 +47,7 @@ class EfosOpsController {
             EfosLists.Version version = lists.importList(file.getBytes(), file.getOriginalFilename(), who.getName());
             int told = watch.check();
             redirect.addFlashAttribute("imported", List.of(version.rows(), version.cutDate() == null ? "—"
-                    : version.cutDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")), told));
+                    : Formats.date(version.cutDate()), told));
         } catch (EfosImportRefused e) {
             redirect.addFlashAttribute("problem", e.messageKey());
             if (e.arguments().length > 0) {

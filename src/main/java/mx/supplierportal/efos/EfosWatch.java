@@ -2,13 +2,14 @@ package mx.supplierportal.efos;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import mx.supplierportal.cfdi.EfosList;
 import mx.supplierportal.client.ProcessStarts;
 import mx.supplierportal.client.StaffRole;
+import mx.supplierportal.web.Formats;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
@@ -26,7 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class EfosWatch {
 
     static final String PROCESS = "efos-status-change";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final EfosLists lists;
     private final JdbcTemplate jdbc;
@@ -66,7 +66,8 @@ public class EfosWatch {
         int told = 0;
         for (Registration registration : registrations) {
             String situation = registration.listedAs() == null ? "NOT_LISTED" : registration.listedAs();
-            boolean flaggedNow = "PRESUNTO".equals(situation) || "DEFINITIVO".equals(situation);
+            boolean flaggedNow = registration.listedAs() != null
+                    && EfosList.Situation.valueOf(registration.listedAs()).flagged();
             if (situation.equals(registration.lastTold()) || (registration.lastTold() == null && !flaggedNow)) {
                 continue; // nothing new, or never listed at all
             }
@@ -80,7 +81,7 @@ public class EfosWatch {
             variables.put("registrationId", registration.id());
             variables.put("situation", situation);
             variables.put("previousSituation", registration.lastTold() == null ? "NOT_LISTED" : registration.lastTold());
-            variables.put("cutDate", current.get().cutDate() == null ? "—" : current.get().cutDate().format(DAY));
+            variables.put("cutDate", current.get().cutDate() == null ? "—" : Formats.date(current.get().cutDate()));
             starts.forClient(PROCESS, registration.rfc(), registration.clientCode(), registration.clientName(),
                     variables);
             told++;

@@ -51,7 +51,7 @@ class StampSealTest {
                 "Version=\"1.1\" Leyenda=\"  Timbre   de prueba \" SelloCFD");
         for (String cfdi : new String[] {stampedSample(), withLeyenda}) {
             Cfdi.Timbre timbre = new CfdiReader().read(bytes(cfdi)).timbre().orElseThrow();
-            assertThat(bytes(StampSeal.cadenaOf(timbre))).isEqualTo(bytes(SatCadena.TFD_11.of(tfdDocument(cfdi))));
+            assertThat(bytes(StampSeal.cadenaOf(timbre))).isEqualTo(bytes(SatCadena.tfd11().of(tfdDocument(cfdi))));
         }
         assertThat(StampSeal.cadenaOf(new CfdiReader().read(bytes(withLeyenda)).timbre().orElseThrow()))
                 .startsWith("||1.1|6F35D3B5-3651-5370-BC2C-14CDBE384CD7|2025-02-19T08:37:30|CVD110412TF6|"
