@@ -60,7 +60,13 @@ public final class CfdiCommand {
                         EfosList efos = EfosList.parse(Files.readAllBytes(Path.of(args[i])));
                         context = context.withEfos(efos);
                         out.println("69-B " + efos.size() + " " + (efos.cutDate() == null ? "—" : efos.cutDate()));
-                    } catch (IOException | EfosList.FormatException e) {
+                    } catch (NoSuchFileException e) {
+                        err.println(Finding.text("FILE-MISSING", language, args[i]));
+                        return 2;
+                    } catch (IOException e) {
+                        err.println(Finding.text("FILE-UNREADABLE", language, args[i]));
+                        return 2;
+                    } catch (EfosList.FormatException e) {
                         err.println(args[i] + ": " + e.getMessage());
                         return 2;
                     }

@@ -85,5 +85,13 @@ class EfosListTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("69-B 4 2025-09-30")
                 .contains("ERROR EFOS-DEFINITIVO The issuer EKU9003173C9 is on SAT's definitive list")
                 .contains("INVALID " + invoice);
+
+        ByteArrayOutputStream problems = new ByteArrayOutputStream();
+        int missing = CfdiCommand.run(new String[] {"validate", "--lang", "en", "--efos",
+            folder.resolve("nowhere.csv").toString(), invoice.toString()}, System.out,
+                new PrintStream(problems, true, StandardCharsets.UTF_8));
+        assertThat(missing).isEqualTo(2);
+        assertThat(problems.toString(StandardCharsets.UTF_8)).contains("The file " + folder.resolve("nowhere.csv")
+                + " does not exist.");
     }
 }
