@@ -67,6 +67,17 @@ public class RateLimiter {
                 .tryConsume(1);
     }
 
+    /**
+     * Takes one from an hourly allowance of {@code perHour} for {@code what} (e.g. "signup") and {@code key} (an
+     * address or an account); false when it is used up.
+     */
+    public boolean tryHourly(String what, String key, int perHour) {
+        // the whole allowance comes back each hour (not a token every 60/perHour minutes): "10 an hour" means that
+        return buckets.get(what + ":" + key(key), k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(perHour).refillIntervally(perHour, Duration.ofHours(1)).build())
+                .build()).tryConsume(1);
+    }
+
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
         failureBucket(event.getAuthentication().getName()).tryConsume(1);

@@ -171,11 +171,11 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(paths("/login", "/activate", "/password/**", "/locale", "/error", "/error/**",
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
-                                "/actuator/health/**", "/dev/mailbox/**")).permitAll()
+                                "/actuator/health/**", "/dev/mailbox/**", "/signup", "/signup/confirm", "/signup/resend")).permitAll()
                         .requestMatchers(paths("/admin/**")).hasAuthority("ROLE_CLIENT_ADMIN")
                         .requestMatchers(paths("/ops/**")).hasAuthority(OPERATOR)
                         .requestMatchers(paths("/profile/**", "/record", "/record/**", "/invoices",
-                                "/invoices/**", "/invoice/**", "/payments", "/payments/**")).hasAuthority(SupplierPrincipal.ROLE)
+                                "/invoices/**", "/invoice/**", "/payments", "/payments/**", "/signup/**")).hasAuthority(SupplierPrincipal.ROLE)
                         .requestMatchers(paths("/staff/**")).hasAuthority(StaffPrincipal.ROLE)
                         .anyRequest().authenticated())
                 .requestCache(cache -> cache.requestCache(requestCache))

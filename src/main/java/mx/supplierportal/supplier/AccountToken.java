@@ -15,7 +15,7 @@ import java.time.OffsetDateTime;
 @Table(name = "account_token")
 class AccountToken {
 
-    enum Purpose { ACTIVATION, PASSWORD_RESET }
+    enum Purpose { ACTIVATION, PASSWORD_RESET, SIGNUP_CONFIRMATION }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -45,6 +45,10 @@ class AccountToken {
 
     @Column(name = "revoked_at")
     private OffsetDateTime revokedAt;
+
+    /** Wrong codes typed for this token's account while it was open. */
+    @Column(nullable = false)
+    private int failures;
 
     protected AccountToken() {
     }
@@ -85,6 +89,15 @@ class AccountToken {
 
     void use(OffsetDateTime when) {
         this.usedAt = when;
+    }
+
+    int getFailures() {
+        return failures;
+    }
+
+    /** One more wrong code typed for this account; returns how many there have been. */
+    int failed() {
+        return ++failures;
     }
 
     void revoke(OffsetDateTime when) {

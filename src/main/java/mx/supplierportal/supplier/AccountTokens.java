@@ -30,6 +30,8 @@ class AccountTokens {
     }
 
     private static final int TOKEN_BYTES = 32;
+    static final int CODE_LENGTH = 40;
+    private static final String CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
     private final SecureRandom random = new SecureRandom();
     private final AccountTokenRepository repository;
@@ -50,6 +52,69 @@ class AccountTokens {
         String raw = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         repository.save(new AccountToken(userId, purpose, hash(raw), processInstanceId, now, now.plus(ttl)));
         return raw;
+    }
+
+    /**
+     * Returns a new 40-character code to type (a self-registration's confirmation): 200 bits from
+     * {@link SecureRandom} in Crockford's base 32 (digits and capitals without I, L, O, U), stored only as the
+     * SHA-256 of its {@linkplain #normalizeCode normal form}. Earlier open codes of the user and purpose die.
+     */
+    @Transactional
+    String issueCode(long userId, AccountToken.Purpose purpose, Duration ttl, String processInstanceId) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        revokeOpen(userId, purpose);
+        StringBuilder code = new StringBuilder(CODE_LENGTH);
+        for (int i = 0; i < CODE_LENGTH; i++) {
+            code.append(CROCKFORD.charAt(random.nextInt(CROCKFORD.length())));
+        }
+        repository.save(new AccountToken(userId, purpose, hash(code.toString()), processInstanceId, now,
+                now.plus(ttl)));
+        return code.toString();
+    }
+
+    /**
+     * What a person typed, as the code it means: spaces and hyphens dropped, capitals, and the letters people confuse
+     * with digits read as those digits (O as 0, I and L as 1), as Crockford's base 32 decodes them.
+     */
+    static String normalizeCode(String typed) {
+        if (typed == null) {
+            return "";
+        }
+        StringBuilder code = new StringBuilder(typed.length());
+        typed.toUpperCase(java.util.Locale.ROOT).chars().forEach(c -> {
+            switch (c) {
+                case ' ', '-', '\t' -> { }
+                case 'O' -> code.append('0');
+                case 'I', 'L' -> code.append('1');
+                default -> code.append((char) c);
+            }
+        });
+        return code.toString();
+    }
+
+    /** Looks a typed code up (see {@link #normalizeCode}) and locks its row. */
+    @Transactional
+    Lookup lookupCode(String typed, AccountToken.Purpose purpose) {
+        String code = normalizeCode(typed);
+        return code.length() == CODE_LENGTH ? lookup(code, purpose) : Lookup.UNKNOWN;
+    }
+
+    /**
+     * A wrong code typed for this user: counts it on the user's open code, which dies at {@code maxFailures}.
+     * Returns true while the open code still works.
+     */
+    @Transactional
+    boolean failedCode(long userId, AccountToken.Purpose purpose, int maxFailures) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        boolean open = false;
+        for (AccountToken token : repository.findOpen(userId, purpose)) {
+            if (token.failed() >= maxFailures) {
+                token.revoke(now);
+            } else {
+                open = true;
+            }
+        }
+        return open;
     }
 
     @Transactional

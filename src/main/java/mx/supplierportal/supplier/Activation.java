@@ -106,6 +106,8 @@ public class Activation {
                 return new Outcome(LinkState.CHOOSE_PASSWORD, problems);
             }
             user.setPassword(passwordEncoder.encode(password), now);
+        } else {
+            user.confirmed(); // a self-registered account not confirmed yet: this link proves the mailbox as well
         }
         tokens.use(token);
         registrations.findByProcessInstanceId(token.getProcessInstanceId())

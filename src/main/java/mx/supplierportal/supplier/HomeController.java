@@ -26,10 +26,12 @@ class HomeController {
     private final List<DashboardItems> dashboardItems;
     private final SupplierDirectory directory;
     private final mx.supplierportal.client.Clients clients;
+    private final List<StartPage> startPages;
 
     HomeController(SupplierOverview overview, SupplierAccounts accounts, LocaleResolver localeResolver,
             List<DashboardItems> dashboardItems, SupplierDirectory directory,
-            mx.supplierportal.client.Clients clients) {
+            mx.supplierportal.client.Clients clients, List<StartPage> startPages) {
+        this.startPages = startPages;
         this.overview = overview;
         this.accounts = accounts;
         this.localeResolver = localeResolver;
@@ -42,6 +44,11 @@ class HomeController {
     String home(Model model, Locale locale) {
         if (CurrentUser.supplier().isPresent()) {
             SupplierPrincipal supplier = CurrentUser.supplier().get();
+            java.util.Optional<String> elsewhere = startPages.stream()
+                    .flatMap(page -> page.startPageFor(supplier.userId()).stream()).findFirst();
+            if (elsewhere.isPresent()) {
+                return "redirect:" + elsewhere.get();
+            }
             model.addAttribute("user", supplier);
             model.addAttribute("overview", overview.of(supplier.userId()));
             model.addAttribute("items", dashboardItems.stream()

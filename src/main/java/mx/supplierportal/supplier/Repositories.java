@@ -13,6 +13,12 @@ import org.springframework.data.jpa.repository.Query;
 interface SupplierRepository extends JpaRepository<Supplier, Long> {
 
     Optional<Supplier> findByRfc(String rfc);
+
+    /** True when no client registered the company and no user works for it (a self-registration left nothing). */
+    @Query("select count(s) = 1 from Supplier s where s.id = :id"
+            + " and not exists (select cs.id from ClientSupplier cs where cs.supplier.id = s.id)"
+            + " and not exists (select u.id from SupplierUser u where u.supplierId = s.id)")
+    boolean isUnused(Long id);
 }
 
 interface ClientSupplierRepository extends JpaRepository<ClientSupplier, Long> {
@@ -51,6 +57,8 @@ interface RegistrationMemberRepository extends JpaRepository<RegistrationMember,
     @Query("select m.key.userId from RegistrationMember m where m.key.registrationId = :registrationId"
             + " order by m.admittedAt, m.key.userId")
     List<Long> usersOf(Long registrationId, org.springframework.data.domain.Limit limit);
+
+    boolean existsByKeyUserId(Long userId);
 }
 
 interface SupplierUserRepository extends JpaRepository<SupplierUser, Long> {
@@ -66,4 +74,8 @@ interface AccountTokenRepository extends JpaRepository<AccountToken, Long> {
     @Query("select t from AccountToken t where t.userId = :userId and t.purpose = :purpose"
             + " and t.usedAt is null and t.revokedAt is null")
     List<AccountToken> findOpen(Long userId, AccountToken.Purpose purpose);
+
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("delete from AccountToken t where t.userId = :userId")
+    void deleteByUser(Long userId);
 }

@@ -24,10 +24,11 @@ class SupplierAccounts implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        // A pending account has no password yet, so it cannot sign in. It is answered exactly like an unknown
-        // email (Spring Security then reports "bad credentials" either way), so nobody learns that it exists.
+        // A pending account cannot sign in: an invited one has no password yet, a self-registered one has not
+        // confirmed its email. It is answered exactly like an unknown email (Spring Security then reports "bad
+        // credentials" either way), so nobody learns that it exists.
         SupplierUser user = users.findByEmail(normalizeEmail(username))
-                .filter(u -> u.getPasswordHash() != null)
+                .filter(u -> u.getPasswordHash() != null && u.getStatus() != SupplierUser.Status.PENDING)
                 .orElseThrow(() -> new UsernameNotFoundException("no such supplier user"));
         return new SupplierPrincipal(user.getId(), user.getEmail(), user.getFullName(),
                 user.getLanguage(), user.getPasswordHash(), user.getStatus() != SupplierUser.Status.DISABLED);

@@ -62,6 +62,22 @@ public class SupplierUser {
         this.status = Status.PENDING;
     }
 
+    /** An account a business created itself: its password is chosen now, it works once the email is confirmed. */
+    static SupplierUser selfRegistered(Long supplierId, String email, String passwordHash, String language,
+            OffsetDateTime createdAt) {
+        SupplierUser user = new SupplierUser(supplierId, email, email, language, createdAt);
+        user.passwordHash = passwordHash;
+        user.passwordChangedAt = createdAt;
+        return user;
+    }
+
+    /** The emailed confirmation code was typed: a pending account becomes active. */
+    void confirmed() {
+        if (status == Status.PENDING) {
+            status = Status.ACTIVE;
+        }
+    }
+
     public Long getId() {
         return id;
     }

@@ -129,6 +129,7 @@ class OtherTenantIdSweepTest extends IntegrationTest {
                     .param("reason", "x").param("validUntil", "2030-01-01").param("comment", "x")
                     .param("paymentDate", "2030-01-02").param("labelEs", "Intruso").param("labelEn", "Intruder")
                     .param("type", "TEXT").param("required", "true")
+                    .param("nextFolio", "9").param("cfdiType", "I").param("active", "false")
                     .with(authentication(who)).with(csrf())).andReturn();
         }
         return result.getResponse().getStatus();
@@ -140,7 +141,7 @@ class OtherTenantIdSweepTest extends IntegrationTest {
         for (String table : List.of("client_supplier", "supplier_record", "record_entry", "record_entry_document",
                 "bank_account", "template_tab", "template_field", "invoice_requirement", "invoice", "invoice_document",
                 "invoice_stage_event",
-                "payment", "payment_invoice", "stored_document")) {
+                "payment", "payment_invoice", "stored_document", "signup_account", "signup_series")) {
             all.append(table).append('=').append(jdbc.queryForObject("select count(*) || ':' || coalesce(md5("
                     + "string_agg(t::text, ',' order by t::text)), '') from " + table + " t", String.class)).append('\n');
         }
@@ -175,6 +176,11 @@ class OtherTenantIdSweepTest extends IntegrationTest {
         ids.put("accountId", jdbc.queryForObject("select id from bank_account where record_id = ?", Long.class,
                 record));
         ids.put("fieldId", fileField);
+        // a self-registered business's series (the sweeping supplier has no such account: "not found")
+        Authentication business = mx.supplierportal.support.SignupFixture.confirmedAccount(this, newRfc(),
+                "barrido-timbra-" + unique() + "@empresa.test");
+        mx.supplierportal.support.SignupFixture.addSeries(this, business, "B");
+        ids.put("seriesId", jdbc.queryForObject("select max(id) from signup_series", Long.class));
         ids.put("tabId", jdbc.queryForObject("select tab_id from template_field where id = ?", Long.class, fileField));
         ids.put("requirementId", jdbc.queryForObject("select r.id from invoice_requirement r join client c on c.id = "
                 + "r.client_id where c.code = ? and r.req_key = 'purchaseOrder'", Long.class, a.code()));

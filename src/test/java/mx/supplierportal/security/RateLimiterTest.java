@@ -23,6 +23,15 @@ class RateLimiterTest {
     }
 
     @Test
+    void hourlyAllowancesArePerPurposeAndKey() {
+        assertThat(limiter.tryHourly("signup-ip", "10.0.1.1", 2)).isTrue();
+        assertThat(limiter.tryHourly("signup-ip", "10.0.1.1", 2)).isTrue();
+        assertThat(limiter.tryHourly("signup-ip", "10.0.1.1", 2)).isFalse();
+        assertThat(limiter.tryHourly("signup-ip", "10.0.1.2", 2)).isTrue();
+        assertThat(limiter.tryHourly("signup-confirm-ip", "10.0.1.1", 2)).isTrue();
+    }
+
+    @Test
     void failedBasicSignInsUseTheSameAllowanceAsTheSignInForm() {
         limiter.tryLoginFrom("10.0.0.3");
         limiter.failedLoginFrom("10.0.0.3");

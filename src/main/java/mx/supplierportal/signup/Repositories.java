@@ -1,0 +1,24 @@
+package mx.supplierportal.signup;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface SignupAccountRepository extends JpaRepository<SignupAccount, Long> {
+
+    Optional<SignupAccount> findBySupplierUserId(long supplierUserId);
+
+    Optional<SignupAccount> findByProcessInstanceId(String processInstanceId);
+}
+
+interface SeriesRepository extends JpaRepository<Series, Long> {
+
+    List<Series> findByAccountIdOrderBySerie(long accountId);
+
+    /** That series, only if it belongs to the account: another account's id is "not found". */
+    Optional<Series> findByIdAndAccountId(long id, long accountId);
+
+    boolean existsByAccountIdAndSerie(long accountId, String serie);
+
+    void deleteByAccountId(long accountId);
+}
