@@ -217,6 +217,42 @@ public class Clients {
         }
     }
 
+    /**
+     * The portal operator's treasury group ({@code portal-treasury}): confirms bank deposits for stamp packages in
+     * Tasklist. Its members need no client; operators add them in Camunda Admin. The group belongs to the portal's
+     * own tenant, so its members see the portal's instances (self-registration, password recovery) but only the
+     * tasks whose candidate group is theirs. Created once.
+     */
+    @Transactional
+    public void ensurePortalTreasuryGroup() {
+        String groupId = mx.supplierportal.security.StaffPrincipal.PORTAL_TREASURY_GROUP;
+        if (identityService.createGroupQuery().groupId(groupId).count() > 0) {
+            return;
+        }
+        Group group = identityService.newGroup(groupId);
+        group.setName("Portal — tesorería (timbres)");
+        group.setType("WORKFLOW");
+        identityService.saveGroup(group);
+        // self-registration's instances carry the portal's own tenant (no client's): its treasury must see them
+        if (identityService.createTenantQuery().tenantId(PORTAL_TENANT).count() == 0) {
+            Tenant portal = identityService.newTenant(PORTAL_TENANT);
+            portal.setName("Portal (sin cliente)");
+            identityService.saveTenant(portal);
+        }
+        identityService.createTenantGroupMembership(PORTAL_TENANT, groupId);
+        grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(groupId, Resources.FILTER, "*", Permissions.READ);
+        grant(groupId, Resources.PROCESS_DEFINITION, "self-registration", Permissions.READ, Permissions.READ_HISTORY);
+    }
+
+    /** Makes an existing user a member of a group (the demo's operator joins the portal's treasury). */
+    @Transactional
+    public void addToGroup(String userId, String groupId) {
+        if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
+            identityService.createMembership(userId, groupId);
+        }
+    }
+
     /** Makes an existing user a member of Camunda's administrators group. */
     @Transactional
     public void makeCamundaAdmin(String userId) {

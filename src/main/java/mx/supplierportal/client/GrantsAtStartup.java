@@ -17,5 +17,6 @@ class GrantsAtStartup implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         clients.applyCurrentGrants();
+        clients.ensurePortalTreasuryGroup();
     }
 }

@@ -42,6 +42,7 @@ class DemoData implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) {
         if (clients.findByCode(CLIENT_CODE).isPresent()) {
+            operatorConfirmsDeposits(); // a demo database from before self-registration
             return;
         }
         clients.ensureCamundaAdminGroup();
@@ -50,6 +51,7 @@ class DemoData implements ApplicationRunner {
         invoices.acceptInvoicesUpToDaysOld(client.getId(), 3650);
         clients.addStaff(CLIENT_CODE, "demo", "Demo", "Admin", "demo@portal.example", "demo", StaffRole.values());
         clients.makeCamundaAdmin("demo");
+        operatorConfirmsDeposits();
         clients.addStaff(CLIENT_CODE, "reviewer", "Rita", "Revisora", "reviewer@portal.example", "reviewer",
                 StaffRole.REVIEWER);
         clients.addStaff(CLIENT_CODE, "payables", "Pablo", "Cuentas", "payables@portal.example", "payables",
@@ -60,5 +62,11 @@ class DemoData implements ApplicationRunner {
                 "Esther Kemper", "proveedor@kemper.example", "es"), "demo");
         log.info("Demo data created: staff demo/demo, reviewer, payables, treasury; supplier activation email on "
                 + "/dev/mailbox");
+    }
+
+    /** The demo operator is also the portal's treasury: it confirms self-registered businesses' bank deposits. */
+    private void operatorConfirmsDeposits() {
+        clients.ensurePortalTreasuryGroup();
+        clients.addToGroup("demo", mx.supplierportal.security.StaffPrincipal.PORTAL_TREASURY_GROUP);
     }
 }

@@ -171,14 +171,20 @@ class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(paths("/login", "/activate", "/password/**", "/locale", "/error", "/error/**",
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
-                                "/actuator/health/**", "/dev/mailbox/**", "/signup", "/signup/confirm", "/signup/resend")).permitAll()
+                                "/actuator/health/**", "/dev/mailbox/**", "/signup", "/signup/confirm", "/signup/resend",
+                                "/dev/paypal/**", "/paypal/webhook")).permitAll()
                         .requestMatchers(paths("/admin/**")).hasAuthority("ROLE_CLIENT_ADMIN")
                         .requestMatchers(paths("/ops/**")).hasAuthority(OPERATOR)
                         .requestMatchers(paths("/profile/**", "/record", "/record/**", "/invoices",
-                                "/invoices/**", "/invoice/**", "/payments", "/payments/**", "/signup/**")).hasAuthority(SupplierPrincipal.ROLE)
+                                "/invoices/**", "/invoice/**", "/payments", "/payments/**", "/signup/**", "/account"))
+                                .hasAuthority(SupplierPrincipal.ROLE)
                         .requestMatchers(paths("/staff/**")).hasAuthority(StaffPrincipal.ROLE)
+                        .requestMatchers(paths("/treasury/**")).hasAuthority(StaffPrincipal.PORTAL_TREASURY_ROLE)
                         .anyRequest().authenticated())
                 .requestCache(cache -> cache.requestCache(requestCache))
+                // server-to-server: PayPal's webhook (verified with PayPal) and the demo's PayPal sandbox API
+                .csrf(csrf -> csrf.ignoringRequestMatchers(paths("/paypal/webhook", "/dev/paypal/v1/**",
+                        "/dev/paypal/v2/**")))
                 .formLogin(form -> form
                         .loginPage("/login")
                         .successHandler((request, response, authentication) -> {

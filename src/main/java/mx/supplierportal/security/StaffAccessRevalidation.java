@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Staff access is what Camunda's identity tables say <em>now</em>, on every request of a signed-in staff member
- * (portal and Camunda webapps): a user deleted, or left with no client and no operator role, loses the session at
+ * (portal and Camunda webapps): a user deleted, or left with no client, no operator role and no portal treasury
+ * membership, loses the session at
  * once; changed groups or tenants replace the session's authorities, and the Camunda webapps' own cached
  * authentication is dropped so they read the new ones. Three identity queries per staff request — only for requests
  * that act: stylesheets, scripts and the webapps' static files are skipped (a Tasklist page load fetches dozens of
@@ -51,7 +52,8 @@ final class StaffAccessRevalidation extends OncePerRequestFilter {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal staff) {
             Optional<StaffPrincipal> now = directory.load(staff.userId());
-            if (now.isEmpty() || (now.get().tenantIds().isEmpty() && !now.get().isCamundaAdmin())) {
+            if (now.isEmpty() || (now.get().tenantIds().isEmpty() && !now.get().isCamundaAdmin()
+                    && !now.get().isPortalTreasury())) {
                 SecurityContextHolder.clearContext();
                 HttpSession session = request.getSession(false);
                 if (session != null) {

@@ -20,6 +20,9 @@ public final class StaffPrincipal implements Principal, Serializable {
     public static final String ROLE = "ROLE_STAFF";
     /** Camunda's built-in administrators group. */
     public static final String CAMUNDA_ADMIN_GROUP = "camunda-admin";
+    /** The portal operator's own treasury: confirms bank deposits for stamp packages (self-registration). */
+    public static final String PORTAL_TREASURY_GROUP = "portal-treasury";
+    public static final String PORTAL_TREASURY_ROLE = "ROLE_PORTAL_TREASURY";
 
     private final String userId;
     private final String displayName;
@@ -63,6 +66,11 @@ public final class StaffPrincipal implements Principal, Serializable {
     /** An operator: member of {@value #CAMUNDA_ADMIN_GROUP}, who sees every tenant in the Camunda webapps. */
     public boolean isCamundaAdmin() {
         return groupIds.contains(CAMUNDA_ADMIN_GROUP);
+    }
+
+    /** A member of {@value #PORTAL_TREASURY_GROUP}: works for the portal's operator, not for a client. */
+    public boolean isPortalTreasury() {
+        return groupIds.contains(PORTAL_TREASURY_GROUP);
     }
 
     public boolean worksFor(String clientCode) {
@@ -109,6 +117,9 @@ public final class StaffPrincipal implements Principal, Serializable {
         }
         if (groupIds.contains(CAMUNDA_ADMIN_GROUP)) {
             authorities.add(new SimpleGrantedAuthority("ROLE_CAMUNDA_ADMIN"));
+        }
+        if (isPortalTreasury()) {
+            authorities.add(new SimpleGrantedAuthority(PORTAL_TREASURY_ROLE));
         }
         return authorities;
     }

@@ -22,3 +22,13 @@ interface SeriesRepository extends JpaRepository<Series, Long> {
 
     void deleteByAccountId(long accountId);
 }
+
+interface StampOrderRepository extends JpaRepository<StampOrder, Long> {
+
+    List<StampOrder> findByAccountIdOrderByCreatedAtDescIdDesc(long accountId);
+
+    /** That order, only if it belongs to the account: another account's id is "not found". */
+    Optional<StampOrder> findByIdAndAccountId(long id, long accountId);
+
+    Optional<StampOrder> findByPaypalOrderId(String paypalOrderId);
+}

@@ -23,10 +23,12 @@ class SignupAccount {
         /** Step 3: confirmed; the company data is missing. */
         CONFIRMED,
         /** Step 4: company data saved; a payment method is to be chosen. */
-        COMPANY_SAVED;
+        COMPANY_SAVED,
+        /** The first order is paid: the account has its stamps. */
+        ACTIVE;
 
         public int step() {
-            return ordinal() + 2;
+            return Math.min(4, ordinal() + 2);
         }
     }
 
@@ -64,6 +66,12 @@ class SignupAccount {
 
     @Column(name = "company_saved_at")
     private OffsetDateTime companySavedAt;
+
+    @Column(name = "stamp_balance", nullable = false)
+    private int stampBalance;
+
+    @Column(name = "activated_at")
+    private OffsetDateTime activatedAt;
 
     @Version
     private long version;
@@ -139,5 +147,18 @@ class SignupAccount {
             return true;
         }
         return false;
+    }
+
+    public int getStampBalance() {
+        return stampBalance;
+    }
+
+    /** A paid order's stamps; the first one activates the account. */
+    void credit(int stamps, OffsetDateTime when) {
+        stampBalance += stamps;
+        if (status != Status.ACTIVE) {
+            status = Status.ACTIVE;
+            activatedAt = when;
+        }
     }
 }

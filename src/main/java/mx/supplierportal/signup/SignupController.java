@@ -28,6 +28,7 @@ class SignupController {
 
     static final String COMPANY = "/signup/company";
     static final String PAYMENT = "/signup/payment";
+    static final String ACCOUNT = "/account";
     /** The email this browser created an account for in step 1 (or asked a new code for). */
     private static final String SESSION_EMAIL = SignupController.class.getName() + ".email";
 
@@ -187,17 +188,6 @@ class SignupController {
             return "redirect:" + COMPANY;
         }
         return "redirect:" + PAYMENT;
-    }
-
-    @GetMapping(PAYMENT)
-    String payment(Model model) {
-        CompanyData.View view = companyData.view(userId());
-        if (view.account().getStatus() != SignupAccount.Status.COMPANY_SAVED) {
-            return "redirect:" + COMPANY;
-        }
-        model.addAttribute("step", 4);
-        model.addAttribute("account", view.account());
-        return "signup/payment";
     }
 
     private String companyPage(Model model, CompanyData.View view, List<CompanyData.Problem> companyProblems,

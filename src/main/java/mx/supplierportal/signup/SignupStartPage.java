@@ -21,6 +21,7 @@ class SignupStartPage implements StartPage {
         return accounts.findBySupplierUserId(userId).map(account -> switch (account.getStatus()) {
             case UNCONFIRMED, CONFIRMED -> SignupController.COMPANY;
             case COMPANY_SAVED -> SignupController.PAYMENT;
+            case ACTIVE -> SignupController.ACCOUNT;
         });
     }
 }

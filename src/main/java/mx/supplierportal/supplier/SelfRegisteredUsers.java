@@ -138,6 +138,12 @@ public class SelfRegisteredUsers {
         return true;
     }
 
+    /** The company row the user works for (its files are stored under it). */
+    @Transactional(readOnly = true)
+    public long companyIdOf(long userId) {
+        return users.findById(userId).orElseThrow().getSupplierId();
+    }
+
     @Transactional(readOnly = true)
     public boolean isActive(long userId) {
         return users.findById(userId).map(u -> u.getStatus() == SupplierUser.Status.ACTIVE).orElse(false);
