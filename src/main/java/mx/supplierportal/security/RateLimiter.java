@@ -72,10 +72,19 @@ public class RateLimiter {
      * address or an account); false when it is used up.
      */
     public boolean tryHourly(String what, String key, int perHour) {
+        return hourly(what, key, perHour).tryConsume(1);
+    }
+
+    /** True while the hourly allowance of {@code what} and {@code key} is used up (takes nothing). */
+    public boolean isHourlyUsedUp(String what, String key, int perHour) {
+        return hourly(what, key, perHour).getAvailableTokens() <= 0;
+    }
+
+    private Bucket hourly(String what, String key, int perHour) {
         // the whole allowance comes back each hour (not a token every 60/perHour minutes): "10 an hour" means that
         return buckets.get(what + ":" + key(key), k -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(perHour).refillIntervally(perHour, Duration.ofHours(1)).build())
-                .build()).tryConsume(1);
+                .build());
     }
 
     @EventListener

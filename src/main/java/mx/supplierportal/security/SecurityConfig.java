@@ -172,7 +172,7 @@ class SecurityConfig {
                         .requestMatchers(paths("/login", "/activate", "/password/**", "/locale", "/error", "/error/**",
                                 "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico",
                                 "/actuator/health/**", "/dev/mailbox/**", "/signup", "/signup/confirm", "/signup/resend",
-                                "/dev/paypal/**", "/paypal/webhook")).permitAll()
+                                "/dev/paypal/**", "/paypal/webhook", "/captcha/**")).permitAll()
                         .requestMatchers(paths("/admin/**")).hasAuthority("ROLE_CLIENT_ADMIN")
                         .requestMatchers(paths("/ops/**")).hasAuthority(OPERATOR)
                         .requestMatchers(paths("/profile/**", "/record", "/record/**", "/invoices",

@@ -32,13 +32,18 @@ class AccountCreation {
     record Problem(String field, String key) {
     }
 
-    /** Problems mean nothing was created and nothing sent; warnings are shown with the neutral answer. */
-    record Outcome(List<Problem> problems, List<String> warnings, boolean tooMany) {
+    /**
+     * Problems mean nothing was created and nothing sent; warnings are shown with the neutral answer; {@code captcha}
+     * is the message key of a CAPTCHA the page must show (needed, wrong or expired), or null.
+     */
+    record Outcome(List<Problem> problems, List<String> warnings, boolean tooMany, String captcha) {
 
         boolean accepted() {
-            return problems.isEmpty() && !tooMany;
+            return problems.isEmpty() && !tooMany && captcha == null;
         }
     }
+
+    static final String FREE_ACCOUNTS = "signup-without-captcha-ip";
 
     private final SelfRegisteredUsers users;
     private final SignupAccountRepository accounts;
@@ -47,11 +52,13 @@ class AccountCreation {
     private final RateLimiter rateLimiter;
     private final SignupProperties properties;
     private final AccountConfirmation confirmation;
+    private final mx.supplierportal.security.Captchas captchas;
     private final Clock clock;
 
     AccountCreation(SelfRegisteredUsers users, SignupAccountRepository accounts, ProcessStarts processStarts,
             PasswordPolicy passwordPolicy, RateLimiter rateLimiter, SignupProperties properties,
-            AccountConfirmation confirmation, Clock clock) {
+            AccountConfirmation confirmation, mx.supplierportal.security.Captchas captchas, Clock clock) {
+        this.captchas = captchas;
         this.users = users;
         this.accounts = accounts;
         this.processStarts = processStarts;
@@ -64,7 +71,7 @@ class AccountCreation {
 
     @Transactional
     public Outcome create(String rfcTyped, String emailTyped, String password, String passwordAgain, Locale locale,
-            String clientAddress) {
+            String clientAddress, String captchaId, String captchaAnswer) {
         List<Problem> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         String rfc = Rfc.normalize(rfcTyped);
@@ -85,10 +92,21 @@ class AccountCreation {
         passwordPolicy.problems(password, passwordAgain, email).forEach(key -> problems.add(new Problem(
                 key.equals("password.mismatch") ? "passwordAgain" : "password", key)));
         if (!problems.isEmpty()) {
-            return new Outcome(problems, warnings, false);
+            return new Outcome(problems, warnings, false, null);
+        }
+        if (captchaNeededFrom(clientAddress)) {
+            mx.supplierportal.security.Captchas.Verdict verdict = captchaId == null || captchaId.isBlank() ? null
+                    : captchas.check(captchaId, captchaAnswer);
+            if (verdict != mx.supplierportal.security.Captchas.Verdict.RIGHT) {
+                return new Outcome(List.of(), warnings, false, verdict == null ? "captcha.required"
+                        : verdict == mx.supplierportal.security.Captchas.Verdict.EXPIRED ? "captcha.expired"
+                        : "captcha.wrong");
+            }
+        } else {
+            rateLimiter.tryHourly(FREE_ACCOUNTS, clientAddress, properties.accountsWithoutCaptchaPerIpPerHour());
         }
         if (!rateLimiter.tryHourly("signup-ip", clientAddress, properties.accountsPerIpPerHour())) {
-            return new Outcome(List.of(), List.of(), true);
+            return new Outcome(List.of(), List.of(), true, null);
         }
         String language = locale.getLanguage().equals("en") ? "en" : "es";
         Optional<Long> created = users.createPending(rfc, email, password, language);
@@ -97,7 +115,12 @@ class AccountCreation {
         } else {
             tellTheMailbox(rfc, email);
         }
-        return new Outcome(List.of(), warnings, false);
+        return new Outcome(List.of(), warnings, false, null);
+    }
+
+    /** After a few accounts from one address in an hour, creating another also asks for the CAPTCHA. */
+    boolean captchaNeededFrom(String clientAddress) {
+        return rateLimiter.isHourlyUsedUp(FREE_ACCOUNTS, clientAddress, properties.accountsWithoutCaptchaPerIpPerHour());
     }
 
     private void start(String rfc, long userId) {

@@ -63,7 +63,8 @@ class PurchaseController {
 
     @PostMapping(SignupController.PAYMENT + "/paypal")
     String payWithPayPal(@RequestParam(name = "stamps", defaultValue = "0") int stamps, RedirectAttributes redirect) {
-        URI approve = purchases.payWithPayPal(userId(), stamps);
+        URI approve = purchases.payWithPayPal(userId(), stamps,
+                org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
         // The page links to PayPal (the portal's CSP lets forms post only to the portal itself)
         redirect.addFlashAttribute("approveUrl", approve.toString());
         return "redirect:" + SignupController.PAYMENT;

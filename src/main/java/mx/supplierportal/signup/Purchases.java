@@ -84,9 +84,10 @@ class Purchases {
     /**
      * Creates the order at PayPal and returns the page where the person approves it. The call is made here, while
      * the person waits: no money moves yet, and if PayPal does not answer the person is told so and nothing is kept.
+     * PayPal sends the person back to {@code back} (the portal as this browser reaches it).
      */
     @Transactional
-    URI payWithPayPal(long userId, int stamps) {
+    URI payWithPayPal(long userId, int stamps, String back) {
         if (!payPal.offered()) {
             throw new Refused("signup.payment.paypal.off");
         }
@@ -94,8 +95,8 @@ class Purchases {
         try {
             PayPalConnector.CreatedOrder created = payPal.connector().createOrder("stamp-order-" + order.getId(),
                     order.getAmount(), order.getCurrency(), order.getStamps() + " timbres CFDI",
-                    "stamp-order-" + order.getId(), URI.create(portalUrl + "/signup/payment/paypal/return"),
-                    URI.create(portalUrl + "/signup/payment/paypal/cancel"));
+                    "stamp-order-" + order.getId(), URI.create(back + "/signup/payment/paypal/return"),
+                    URI.create(back + "/signup/payment/paypal/cancel"));
             order.paypal(created.id());
             return created.approveUrl();
         } catch (PayPalConnector.Unavailable | IllegalStateException e) {

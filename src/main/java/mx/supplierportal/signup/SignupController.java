@@ -36,9 +36,11 @@ class SignupController {
     private final AccountCreation creation;
     private final AccountConfirmation confirmation;
     private final CompanyData companyData;
+    private final mx.supplierportal.security.Captchas captchas;
 
     SignupController(SignupProperties properties, AccountCreation creation, AccountConfirmation confirmation,
-            CompanyData companyData) {
+            CompanyData companyData, mx.supplierportal.security.Captchas captchas) {
+        this.captchas = captchas;
         this.properties = properties;
         this.creation = creation;
         this.confirmation = confirmation;
@@ -53,8 +55,11 @@ class SignupController {
     }
 
     @GetMapping("/signup")
-    String form(Model model) {
+    String form(Model model, Locale locale, HttpServletRequest request) {
         model.addAttribute("step", 1);
+        if (creation.captchaNeededFrom(request.getRemoteAddr())) {
+            model.addAttribute("captchaId", captchas.create(locale));
+        }
         return "signup/create";
     }
 
@@ -62,17 +67,29 @@ class SignupController {
     String create(@RequestParam(name = "rfc", required = false) String rfc,
             @RequestParam(name = "email", required = false) String email,
             @RequestParam(name = "password", required = false) String password,
-            @RequestParam(name = "passwordAgain", required = false) String passwordAgain, Locale locale,
+            @RequestParam(name = "passwordAgain", required = false) String passwordAgain,
+            @RequestParam(name = "captchaId", required = false) String captchaId,
+            @RequestParam(name = "captchaAnswer", required = false) String captchaAnswer,
+            @RequestParam(name = "refreshCaptcha", defaultValue = "false") boolean refreshCaptcha, Locale locale,
             HttpServletRequest request, Model model, RedirectAttributes redirect) {
-        AccountCreation.Outcome outcome = creation.create(rfc, email, password, passwordAgain, locale,
-                request.getRemoteAddr());
-        if (!outcome.accepted()) {
+        AccountCreation.Outcome outcome = refreshCaptcha
+                ? new AccountCreation.Outcome(List.of(), List.of(), false, null)
+                : creation.create(rfc, email, password, passwordAgain, locale, request.getRemoteAddr(), captchaId,
+                        captchaAnswer);
+        if (refreshCaptcha || !outcome.accepted()) {
+            captchas.discard(captchaId);
             model.addAttribute("step", 1);
             model.addAttribute("rfc", rfc);
             model.addAttribute("email", email);
             model.addAttribute("tooMany", outcome.tooMany());
             model.addAttribute("problems", byField(outcome.problems().stream()
                     .map(p -> Map.entry(p.field(), p.key())).toList()));
+            model.addAttribute("captchaProblem", "captcha.required".equals(outcome.captcha()) ? null
+                    : outcome.captcha());
+            model.addAttribute("captchaRequired", "captcha.required".equals(outcome.captcha()));
+            if (outcome.captcha() != null || creation.captchaNeededFrom(request.getRemoteAddr())) {
+                model.addAttribute("captchaId", captchas.create(locale));
+            }
             return "signup/create";
         }
         request.getSession().setAttribute(SESSION_EMAIL, email.strip());

@@ -1,6 +1,8 @@
 package mx.supplierportal.supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import mx.supplierportal.security.Captchas;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,31 +15,58 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PasswordRecoveryController {
 
     private final PasswordRecovery recovery;
+    private final Captchas captchas;
 
-    PasswordRecoveryController(PasswordRecovery recovery) {
+    PasswordRecoveryController(PasswordRecovery recovery, Captchas captchas) {
         this.recovery = recovery;
+        this.captchas = captchas;
     }
 
     @GetMapping("/password/forgot")
-    String form() {
+    String form(Model model, Locale locale) {
+        model.addAttribute("captchaId", captchas.create(locale));
         return "password-forgot";
     }
 
+    /**
+     * The CAPTCHA is checked first: a wrong or expired answer sends nothing and shows a new challenge, the email kept.
+     * Then the neutral answer, as before ("Password recovery answers before it looks" in docs/decisions.md).
+     */
     @PostMapping("/password/forgot")
-    String request(@RequestParam(name = "email", required = false) String email, HttpServletRequest request,
-            Model model, RedirectAttributes redirect) {
+    String request(@RequestParam(name = "email", required = false) String email,
+            @RequestParam(name = "captchaId", required = false) String captchaId,
+            @RequestParam(name = "captchaAnswer", required = false) String captchaAnswer,
+            @RequestParam(name = "refreshCaptcha", defaultValue = "false") boolean refreshCaptcha,
+            HttpServletRequest request, Model model, Locale locale, RedirectAttributes redirect) {
+        if (refreshCaptcha) {
+            captchas.discard(captchaId);
+            return again(model, locale, email, null);
+        }
         if (email == null || email.isBlank() || email.length() > 254) {
+            captchas.discard(captchaId);
             model.addAttribute("emailMissing", true);
-            return "password-forgot";
+            return again(model, locale, email, null);
+        }
+        Captchas.Verdict verdict = captchas.check(captchaId, captchaAnswer);
+        if (verdict != Captchas.Verdict.RIGHT) {
+            return again(model, locale, email,
+                    verdict == Captchas.Verdict.EXPIRED ? "captcha.expired" : "captcha.wrong");
         }
         PasswordRecovery.RequestOutcome outcome = recovery.requestFrom(request.getRemoteAddr());
         if (outcome == PasswordRecovery.RequestOutcome.TOO_MANY) {
             model.addAttribute("tooMany", true);
-            return "password-forgot";
+            return again(model, locale, email, null);
         }
         RecoveryAfterResponse.lookUpLater(request, email);
         redirect.addFlashAttribute("requested", true);
         return "redirect:/password/forgot";
+    }
+
+    private String again(Model model, Locale locale, String email, String captchaProblem) {
+        model.addAttribute("email", email);
+        model.addAttribute("captchaProblem", captchaProblem);
+        model.addAttribute("captchaId", captchas.create(locale));
+        return "password-forgot";
     }
 
     @GetMapping("/password/reset")

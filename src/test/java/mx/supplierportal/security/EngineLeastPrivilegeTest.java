@@ -90,7 +90,7 @@ class EngineLeastPrivilegeTest extends IntegrationTest {
 
     @Test
     void aSuppliersPasswordRecoveryIsReadableByNoClientsStaff() throws Exception {
-        mvc.perform(post("/password/forgot").with(csrf()).param("email", supplierEmail));
+        mvc.perform(post("/password/forgot").with(csrf()).with(captcha()).param("email", supplierEmail));
         runJobs();
         HistoricProcessInstance recovery = historyService.createHistoricProcessInstanceQuery()
                 .processDefinitionKey("password-recovery").variableValueEquals("supplierUserId",

@@ -192,7 +192,7 @@ class SecurityIntegrationTest extends IntegrationTest {
     void aPasswordResetEndsTheSuppliersOtherSessions() throws Exception {
         HttpClient elsewhere = signedInBrowser(supplierEmail, SUPPLIER_PASSWORD);
         assertThat(elsewhere.send(request("/"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-        mvc.perform(post("/password/forgot").with(csrf()).param("email", supplierEmail));
+        mvc.perform(post("/password/forgot").with(csrf()).with(captcha()).param("email", supplierEmail));
         runJobs();
         String link = TestMail.link(TestMail.to(supplierEmail).get(TestMail.to(supplierEmail).size() - 1),
                 "/password/reset");

@@ -256,6 +256,38 @@ class SelfRegistrationIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void afterAFewAccountsFromOneAddressTheCaptchaIsAsked() throws Exception {
+        String address = "10.14." + (System.nanoTime() % 250) + ".9";
+        while (rateLimiter.tryHourly(AccountCreation.FREE_ACCOUNTS, address, 100000)) {
+            // use up the address's accounts without CAPTCHA (portal.self-registration.accounts-without-captcha-...)
+        }
+        org.springframework.test.web.servlet.request.RequestPostProcessor from = request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+        String email = "captcha-" + unique() + "@empresa.test";
+        String rfc = newRfc();
+        mvc.perform(get("/signup").with(from)).andExpect(content().string(containsString("Escribe las palabras")));
+        mvc.perform(post("/signup").with(csrf()).with(from).param("rfc", rfc).param("email", email)
+                        .param("password", PASSWORD).param("passwordAgain", PASSWORD))
+                .andExpect(content().string(containsString("para crear otra, escriba también el texto de validación")));
+        String challenge = captchas.create(java.util.Locale.forLanguageTag("es"));
+        mvc.perform(post("/signup").with(csrf()).with(from).param("rfc", rfc).param("email", email)
+                        .param("password", PASSWORD).param("passwordAgain", PASSWORD).param("captchaId", challenge)
+                        .param("captchaAnswer", "otra cosa"))
+                .andExpect(content().string(containsString("No coincide el texto de validación")));
+        runJobs();
+        assertThat(TestMail.to(email)).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from supplier_user where email = ?", Long.class, email))
+                .isZero();
+        mvc.perform(post("/signup").with(csrf()).with(from).param("rfc", rfc).param("email", email)
+                        .param("password", PASSWORD).param("passwordAgain", PASSWORD).with(captcha()))
+                .andExpect(redirectedUrl("/signup/confirm"));
+        runJobs();
+        assertThat(TestMail.to(email)).hasSize(1);
+    }
+
+    @Test
     void anAccountReachesOnlyItsOwnSeries() throws Exception {
         Authentication first = confirmedAccount();
         Authentication second = confirmedAccount();

@@ -43,7 +43,7 @@ class PasswordRecoveryIntegrationTest extends IntegrationTest {
 
     @Test
     void resetLinkLetsTheSupplierChooseANewPasswordOnce() throws Exception {
-        mvc.perform(post("/password/forgot").with(csrf()).param("email", email))
+        mvc.perform(post("/password/forgot").with(csrf()).with(captcha()).param("email", email))
                 .andExpect(redirectedUrl("/password/forgot"))
                 .andExpect(flash().attribute("requested", true));
         runJobs();
@@ -72,10 +72,10 @@ class PasswordRecoveryIntegrationTest extends IntegrationTest {
 
     @Test
     void theAnswerIsTheSameWhetherOrNotTheEmailExists() throws Exception {
-        String known = mvc.perform(post("/password/forgot").with(csrf()).param("email", email))
+        String known = mvc.perform(post("/password/forgot").with(csrf()).with(captcha()).param("email", email))
                 .andReturn().getResponse().getRedirectedUrl();
         String stranger = "nadie-" + unique() + "@x.test";
-        String unknown = mvc.perform(post("/password/forgot").with(csrf()).param("email", stranger))
+        String unknown = mvc.perform(post("/password/forgot").with(csrf()).with(captcha()).param("email", stranger))
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(unknown).isEqualTo(known);
         mvc.perform(get("/password/forgot").requestAttr(DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, leftByRedirect("requested", true)))
@@ -86,10 +86,10 @@ class PasswordRecoveryIntegrationTest extends IntegrationTest {
 
     @Test
     void aNewerLinkReplacesTheOlderOne() throws Exception {
-        mvc.perform(post("/password/forgot").with(csrf()).param("email", email));
+        mvc.perform(post("/password/forgot").with(csrf()).with(captcha()).param("email", email));
         runJobs();
         String first = TestMail.link(lastMailTo(email), "/password/reset");
-        mvc.perform(post("/password/forgot").with(csrf()).param("email", email));
+        mvc.perform(post("/password/forgot").with(csrf()).with(captcha()).param("email", email));
         runJobs();
         String second = TestMail.link(lastMailTo(email), "/password/reset");
 
@@ -100,7 +100,7 @@ class PasswordRecoveryIntegrationTest extends IntegrationTest {
     @Test
     void recoveryEmailsPerAccountAreLimited() throws Exception {
         for (int i = 0; i < 5; i++) {
-            mvc.perform(post("/password/forgot").with(csrf()).param("email", email))
+            mvc.perform(post("/password/forgot").with(csrf()).with(captcha()).param("email", email))
                     .andExpect(status().is3xxRedirection()); // the same neutral answer every time
         }
         runJobs();

@@ -34,7 +34,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * tests never depend on each other's data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@org.springframework.context.annotation.Import(TestClock.Configuration.class)
+@org.springframework.context.annotation.Import({TestClock.Configuration.class, TestCaptchas.Configuration.class})
 @ActiveProfiles("test")
 @AutoConfigureMockMvc
 public abstract class IntegrationTest {
@@ -70,6 +70,10 @@ public abstract class IntegrationTest {
     public JdbcTemplate jdbc;
     @LocalServerPort
     protected int port;
+    @Autowired
+    public mx.supplierportal.security.Captchas captchas;
+    @Autowired
+    public TestCaptchas testCaptchas;
 
     @BeforeEach
     void smtpIsUp() {
@@ -159,5 +163,15 @@ public abstract class IntegrationTest {
 
     protected String baseUrl() {
         return "http://localhost:" + port;
+    }
+
+    /** A CAPTCHA answered right, as a person would: a new challenge's id and the words of its image. */
+    public org.springframework.test.web.servlet.request.RequestPostProcessor captcha() {
+        return request -> {
+            String id = captchas.create(java.util.Locale.forLanguageTag("es"));
+            request.addParameter("captchaId", id);
+            request.addParameter("captchaAnswer", testCaptchas.wordsOf(id));
+            return request;
+        };
     }
 }

@@ -58,7 +58,7 @@ class LanguageIntegrationTest extends IntegrationTest {
         mvc.perform(get("/profile").with(authentication(supplier)).cookie(new Cookie("portal-lang", "en")))
                 .andExpect(content().string(containsString("My profile")));
 
-        mvc.perform(post("/password/forgot").with(csrf()).param("email", email));
+        mvc.perform(post("/password/forgot").with(csrf()).with(captcha()).param("email", email));
         runJobs();
         assertThat(TestMail.subject(lastMailTo(email))).isEqualTo("Change your supplier portal password");
 
