@@ -58,18 +58,28 @@ class AccountConfirmation {
         SelfRegisteredUsers.Confirmed result = users.confirm(code, forUser);
         return switch (result.outcome()) {
             case CONFIRMED -> {
-                SignupAccount account = accounts.findBySupplierUserId(result.userId()).orElse(null);
-                if (account != null) {
-                    account.confirmed(OffsetDateTime.now(clock));
-                    runtimeService.createMessageCorrelation(CONFIRMED)
-                            .processInstanceId(account.getProcessInstanceId()).correlate();
-                }
+                accounts.findBySupplierUserId(result.userId()).ifPresent(this::confirmed);
                 yield Outcome.CONFIRMED;
             }
             case ALREADY_CONFIRMED -> Outcome.ALREADY_CONFIRMED;
             case EXPIRED -> Outcome.EXPIRED;
             case WRONG, WRONG_NO_TRIES_LEFT -> Outcome.WRONG;
         };
+    }
+
+    /** A client's activation link to the same email confirmed the account: the code is no longer needed. */
+    @org.springframework.context.event.EventListener
+    public void onConfirmedElsewhere(mx.supplierportal.supplier.SupplierUserConfirmed event) {
+        accounts.findBySupplierUserId(event.userId()).ifPresent(this::confirmed);
+    }
+
+    private void confirmed(SignupAccount account) {
+        if (account.getStatus() != SignupAccount.Status.UNCONFIRMED) {
+            return;
+        }
+        account.confirmed(OffsetDateTime.now(clock));
+        runtimeService.createMessageCorrelation(CONFIRMED).processInstanceId(account.getProcessInstanceId())
+                .correlate();
     }
 
     /** "Send me a new code": only for an account still waiting for its confirmation; otherwise nothing happens. */

@@ -32,3 +32,6 @@ interface StampOrderRepository extends JpaRepository<StampOrder, Long> {
 
     Optional<StampOrder> findByPaypalOrderId(String paypalOrderId);
 }
+
+interface SignupCsdRepository extends JpaRepository<SignupCsd, Long> {
+}

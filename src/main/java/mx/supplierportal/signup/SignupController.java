@@ -37,9 +37,11 @@ class SignupController {
     private final AccountConfirmation confirmation;
     private final CompanyData companyData;
     private final mx.supplierportal.security.Captchas captchas;
+    private final Csds csds;
 
     SignupController(SignupProperties properties, AccountCreation creation, AccountConfirmation confirmation,
-            CompanyData companyData, mx.supplierportal.security.Captchas captchas) {
+            CompanyData companyData, mx.supplierportal.security.Captchas captchas, Csds csds) {
+        this.csds = csds;
         this.captchas = captchas;
         this.properties = properties;
         this.creation = creation;
@@ -198,6 +200,26 @@ class SignupController {
         return "redirect:" + COMPANY + "#series";
     }
 
+    /** The optional CSD: checked, its key kept encrypted; a bad one is explained and nothing changes. */
+    @PostMapping("/signup/csd")
+    String saveCsd(@RequestParam(name = "cer", required = false) org.springframework.web.multipart.MultipartFile cer,
+            @RequestParam(name = "key", required = false) org.springframework.web.multipart.MultipartFile key,
+            @RequestParam(name = "password", required = false) String password, RedirectAttributes redirect)
+            throws java.io.IOException {
+        if (cer == null || cer.isEmpty() || key == null || key.isEmpty()) {
+            redirect.addFlashAttribute("csdProblem", "signup.csd.missing");
+            return "redirect:" + COMPANY + "#csd";
+        }
+        Csds.Outcome outcome = csds.save(userId(), cer.getBytes(), key.getBytes(), password);
+        if (!outcome.problems().isEmpty()) {
+            redirect.addFlashAttribute("csdProblem", outcome.problems().get(0));
+            redirect.addFlashAttribute("csdProblemArguments", outcome.arguments());
+        } else {
+            redirect.addFlashAttribute("csdSaved", true);
+        }
+        return "redirect:" + COMPANY + "#csd";
+    }
+
     @PostMapping(COMPANY + "/finish")
     String finish(RedirectAttributes redirect) {
         if (!companyData.finish(userId())) {
@@ -217,6 +239,8 @@ class SignupController {
         model.addAttribute("regimes", RegimenFiscal.forRfc(account.getRfc()));
         model.addAttribute("cfdiTypes", List.of("I", "E", "P", "T", "N"));
         model.addAttribute("rfcLength", account.getRfc().length());
+        model.addAttribute("csd", csds.of(account.getId()).orElse(null));
+        model.addAttribute("csdOffered", csds.offered());
         if (!model.containsAttribute("businessName")) {
             model.addAttribute("businessName", account.getBusinessName());
             model.addAttribute("taxRegime", account.getTaxRegime());

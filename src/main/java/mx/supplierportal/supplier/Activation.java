@@ -54,10 +54,12 @@ public class Activation {
     private final PasswordPolicy passwordPolicy;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Activation(AccountTokens tokens, SupplierUserRepository users,
             ClientSupplierRepository registrations, TaskService taskService, PasswordPolicy passwordPolicy,
-            PasswordEncoder passwordEncoder, Clock clock) {
+            PasswordEncoder passwordEncoder, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.tokens = tokens;
         this.users = users;
         this.registrations = registrations;
@@ -106,8 +108,9 @@ public class Activation {
                 return new Outcome(LinkState.CHOOSE_PASSWORD, problems);
             }
             user.setPassword(passwordEncoder.encode(password), now);
-        } else {
+        } else if (user.getStatus() == SupplierUser.Status.PENDING) {
             user.confirmed(); // a self-registered account not confirmed yet: this link proves the mailbox as well
+            events.publishEvent(new SupplierUserConfirmed(user.getId()));
         }
         tokens.use(token);
         registrations.findByProcessInstanceId(token.getProcessInstanceId())

@@ -316,6 +316,27 @@ class SelfRegistrationIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aClientsActivationLinkAlsoConfirmsASelfRegisteredEmail() throws Exception {
+        String email = "ambos-" + unique() + "@empresa.test";
+        String rfc = newRfc();
+        create(rfc, email);
+        assertThatThrownBy(() -> signIn(email, PASSWORD)).isInstanceOf(BadCredentialsException.class);
+        // a client registers the same email: the existing account is admitted and confirms with the link
+        registerSupplier(newClient(), "Ambos SA", rfc, email, "es");
+        String token = tokenOf(TestMail.link(lastMailTo(email), "/activate"));
+        mvc.perform(post("/activate").with(csrf()).param("token", token))
+                .andExpect(redirectedUrl("/login?activated"));
+        Authentication both = signIn(email, PASSWORD);
+        assertThat(both.isAuthenticated()).isTrue();
+        // the self-registration is confirmed too: no removal timer any more, and step 3 is open
+        String instance = jdbc.queryForObject("select process_instance_id from signup_account where rfc = ?",
+                String.class, rfc);
+        assertThat(managementService.createJobQuery().processInstanceId(instance).timers().count()).isZero();
+        mvc.perform(get("/signup/company").with(authentication(both)))
+                .andExpect(content().string(containsString("Paso 3 – Configura tus datos de la empresa")));
+    }
+
+    @Test
     void aSupplierInvitedByAClientHasNoSignupPages() throws Exception {
         TestClient client = newClient();
         String email = "invitado-" + unique() + "@proveedor.test";
