@@ -28,15 +28,11 @@ class AccountCreation {
     static final String PROCESS_KEY = "self-registration";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
-    /** A field and the message key of what is wrong with it. */
-    record Problem(String field, String key) {
-    }
-
     /**
      * Problems mean nothing was created and nothing sent; warnings are shown with the neutral answer; {@code captcha}
      * is the message key of a CAPTCHA the page must show (needed, wrong or expired), or null.
      */
-    record Outcome(List<Problem> problems, List<String> warnings, boolean tooMany, String captcha) {
+    record Outcome(List<FieldProblem> problems, List<String> warnings, boolean tooMany, String captcha) {
 
         boolean accepted() {
             return problems.isEmpty() && !tooMany && captcha == null;
@@ -72,24 +68,24 @@ class AccountCreation {
     @Transactional
     public Outcome create(String rfcTyped, String emailTyped, String password, String passwordAgain, Locale locale,
             String clientAddress, String captchaId, String captchaAnswer) {
-        List<Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         String rfc = Rfc.normalize(rfcTyped);
         switch (Rfc.check(rfc)) {
-            case MALFORMED -> problems.add(new Problem("rfc", "signup.rfc.malformed"));
+            case MALFORMED -> problems.add(new FieldProblem("rfc", "signup.rfc.malformed"));
             case CHECK_DIGIT_MISMATCH -> warnings.add("signup.rfc.checkDigit");
             case VALID -> { }
         }
         if (Rfc.isGeneric(rfc)) {
-            problems.add(new Problem("rfc", "signup.rfc.generic"));
+            problems.add(new FieldProblem("rfc", "signup.rfc.generic"));
         }
         String email = emailTyped == null ? "" : emailTyped.strip().toLowerCase(Locale.ROOT);
         if (email.isEmpty()) {
-            problems.add(new Problem("email", "validation.required"));
+            problems.add(new FieldProblem("email", "validation.required"));
         } else if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-            problems.add(new Problem("email", "validation.email"));
+            problems.add(new FieldProblem("email", "validation.email"));
         }
-        passwordPolicy.problems(password, passwordAgain, email).forEach(key -> problems.add(new Problem(
+        passwordPolicy.problems(password, passwordAgain, email).forEach(key -> problems.add(new FieldProblem(
                 key.equals("password.mismatch") ? "passwordAgain" : "password", key)));
         if (!problems.isEmpty()) {
             return new Outcome(problems, warnings, false, null);

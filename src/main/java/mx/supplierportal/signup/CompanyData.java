@@ -25,9 +25,6 @@ class CompanyData {
     private static final Pattern POSTAL_CODE = Pattern.compile("^[0-9]{5}$");
     private static final Pattern FOLIO = Pattern.compile("^[0-9]{1,40}$");
 
-    record Problem(String field, String key) {
-    }
-
     record View(SignupAccount account, List<Series> series) {
 
         boolean hasActiveSeries() {
@@ -59,26 +56,26 @@ class CompanyData {
     }
 
     @Transactional
-    List<Problem> save(long userId, String businessNameTyped, String taxRegime, String postalCodeTyped) {
+    List<FieldProblem> save(long userId, String businessNameTyped, String taxRegime, String postalCodeTyped) {
         SignupAccount account = confirmedAccountOf(userId);
-        List<Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         String businessName = businessNameTyped == null ? "" : businessNameTyped.strip().replaceAll("\\s+", " ");
         if (businessName.isEmpty()) {
-            problems.add(new Problem("businessName", "signup.company.businessName.required"));
+            problems.add(new FieldProblem("businessName", "signup.company.businessName.required"));
         } else if (businessName.length() > 254) {
-            problems.add(new Problem("businessName", "signup.company.businessName.tooLong"));
+            problems.add(new FieldProblem("businessName", "signup.company.businessName.tooLong"));
         } else if (businessName.contains("|")) {
-            problems.add(new Problem("businessName", "signup.company.businessName.pipe"));
+            problems.add(new FieldProblem("businessName", "signup.company.businessName.pipe"));
         }
         RegimenFiscal regime = RegimenFiscal.of(taxRegime == null ? "" : taxRegime.strip()).orElse(null);
         if (regime == null) {
-            problems.add(new Problem("taxRegime", "signup.company.taxRegime.invalid"));
+            problems.add(new FieldProblem("taxRegime", "signup.company.taxRegime.invalid"));
         } else if (!regime.appliesTo(account.getRfc())) {
-            problems.add(new Problem("taxRegime", "signup.company.taxRegime.notForRfc"));
+            problems.add(new FieldProblem("taxRegime", "signup.company.taxRegime.notForRfc"));
         }
         String postalCode = postalCodeTyped == null ? "" : postalCodeTyped.strip();
         if (!POSTAL_CODE.matcher(postalCode).matches()) {
-            problems.add(new Problem("postalCode", "signup.company.postalCode.invalid"));
+            problems.add(new FieldProblem("postalCode", "signup.company.postalCode.invalid"));
         }
         if (problems.isEmpty()) {
             account.companyData(businessName, regime.code(), postalCode);
@@ -87,18 +84,18 @@ class CompanyData {
     }
 
     @Transactional
-    List<Problem> addSeries(long userId, String serieTyped, String nextFolioTyped, String cfdiType) {
+    List<FieldProblem> addSeries(long userId, String serieTyped, String nextFolioTyped, String cfdiType) {
         SignupAccount account = confirmedAccountOf(userId);
         String serie = serieTyped == null ? "" : serieTyped;
-        List<Problem> problems = new ArrayList<>(seriesProblems(nextFolioTyped, cfdiType));
+        List<FieldProblem> problems = new ArrayList<>(seriesProblems(nextFolioTyped, cfdiType));
         if (serie.isBlank()) {
-            problems.add(0, new Problem("serie", "signup.series.serie.required"));
+            problems.add(0, new FieldProblem("serie", "signup.series.serie.required"));
         } else if (serie.length() > 25) {
-            problems.add(0, new Problem("serie", "signup.series.serie.tooLong"));
+            problems.add(0, new FieldProblem("serie", "signup.series.serie.tooLong"));
         } else if (serie.contains("|") || !serie.equals(serie.strip())) {
-            problems.add(0, new Problem("serie", "signup.series.serie.invalid"));
+            problems.add(0, new FieldProblem("serie", "signup.series.serie.invalid"));
         } else if (series.existsByAccountIdAndSerie(account.getId(), serie)) {
-            problems.add(0, new Problem("serie", "signup.series.serie.duplicate"));
+            problems.add(0, new FieldProblem("serie", "signup.series.serie.duplicate"));
         }
         if (problems.isEmpty()) {
             series.save(new Series(account.getId(), serie, folio(nextFolioTyped), cfdiType,
@@ -108,9 +105,9 @@ class CompanyData {
     }
 
     @Transactional
-    List<Problem> changeSeries(long userId, long seriesId, String nextFolioTyped, String cfdiType) {
+    List<FieldProblem> changeSeries(long userId, long seriesId, String nextFolioTyped, String cfdiType) {
         Series one = ownSeries(userId, seriesId);
-        List<Problem> problems = seriesProblems(nextFolioTyped, cfdiType);
+        List<FieldProblem> problems = seriesProblems(nextFolioTyped, cfdiType);
         if (problems.isEmpty()) {
             one.change(folio(nextFolioTyped), cfdiType);
         }
@@ -143,13 +140,13 @@ class CompanyData {
         return true;
     }
 
-    private static List<Problem> seriesProblems(String nextFolioTyped, String cfdiType) {
-        List<Problem> problems = new ArrayList<>();
+    private static List<FieldProblem> seriesProblems(String nextFolioTyped, String cfdiType) {
+        List<FieldProblem> problems = new ArrayList<>();
         if (!FOLIO.matcher(nextFolioTyped == null ? "" : nextFolioTyped.strip()).matches()) {
-            problems.add(new Problem("nextFolio", "signup.series.nextFolio.invalid"));
+            problems.add(new FieldProblem("nextFolio", "signup.series.nextFolio.invalid"));
         }
         if (cfdiType == null || !CFDI_TYPES.contains(cfdiType)) {
-            problems.add(new Problem("cfdiType", "signup.series.type.invalid"));
+            problems.add(new FieldProblem("cfdiType", "signup.series.type.invalid"));
         }
         return problems;
     }

@@ -4,8 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 import mx.supplierportal.cfdi.RegimenFiscal;
 import mx.supplierportal.security.CurrentUser;
 import mx.supplierportal.web.NotFound;
@@ -84,8 +82,7 @@ class SignupController {
             model.addAttribute("rfc", rfc);
             model.addAttribute("email", email);
             model.addAttribute("tooMany", outcome.tooMany());
-            model.addAttribute("problems", byField(outcome.problems().stream()
-                    .map(p -> Map.entry(p.field(), p.key())).toList()));
+            model.addAttribute("problems", FieldProblem.byField(outcome.problems()));
             model.addAttribute("captchaProblem", "captcha.required".equals(outcome.captcha()) ? null
                     : outcome.captcha());
             model.addAttribute("captchaRequired", "captcha.required".equals(outcome.captcha()));
@@ -152,7 +149,7 @@ class SignupController {
             @RequestParam(name = "taxRegime", required = false) String taxRegime,
             @RequestParam(name = "postalCode", required = false) String postalCode, Model model,
             RedirectAttributes redirect) {
-        List<CompanyData.Problem> problems = companyData.save(userId(), businessName, taxRegime, postalCode);
+        List<FieldProblem> problems = companyData.save(userId(), businessName, taxRegime, postalCode);
         if (!problems.isEmpty()) {
             model.addAttribute("businessName", businessName);
             model.addAttribute("taxRegime", taxRegime);
@@ -168,7 +165,7 @@ class SignupController {
             @RequestParam(name = "nextFolio", required = false) String nextFolio,
             @RequestParam(name = "cfdiType", required = false) String cfdiType, Model model,
             RedirectAttributes redirect) {
-        List<CompanyData.Problem> problems = companyData.addSeries(userId(), serie, nextFolio, cfdiType);
+        List<FieldProblem> problems = companyData.addSeries(userId(), serie, nextFolio, cfdiType);
         if (!problems.isEmpty()) {
             model.addAttribute("newSerie", serie);
             model.addAttribute("newNextFolio", nextFolio);
@@ -184,7 +181,7 @@ class SignupController {
             @RequestParam(name = "nextFolio", required = false) String nextFolio,
             @RequestParam(name = "cfdiType", required = false) String cfdiType, Model model,
             RedirectAttributes redirect) {
-        List<CompanyData.Problem> problems = companyData.changeSeries(userId(), seriesId, nextFolio, cfdiType);
+        List<FieldProblem> problems = companyData.changeSeries(userId(), seriesId, nextFolio, cfdiType);
         if (!problems.isEmpty()) {
             model.addAttribute("changedSeriesId", seriesId);
             return companyPage(model, companyData.view(userId()), null, problems);
@@ -229,8 +226,8 @@ class SignupController {
         return "redirect:" + PAYMENT;
     }
 
-    private String companyPage(Model model, CompanyData.View view, List<CompanyData.Problem> companyProblems,
-            List<CompanyData.Problem> seriesProblems) {
+    private String companyPage(Model model, CompanyData.View view, List<FieldProblem> companyProblems,
+            List<FieldProblem> seriesProblems) {
         SignupAccount account = view.account();
         model.addAttribute("step", 3);
         model.addAttribute("account", account);
@@ -247,19 +244,12 @@ class SignupController {
             model.addAttribute("postalCode", account.getPostalCode());
         }
         if (companyProblems != null) {
-            model.addAttribute("problems", byField(companyProblems.stream()
-                    .map(p -> Map.entry(p.field(), p.key())).toList()));
+            model.addAttribute("problems", FieldProblem.byField(companyProblems));
         }
         if (seriesProblems != null) {
-            model.addAttribute("seriesProblems", byField(seriesProblems.stream()
-                    .map(p -> Map.entry(p.field(), p.key())).toList()));
+            model.addAttribute("seriesProblems", FieldProblem.byField(seriesProblems));
         }
         return "signup/company";
-    }
-
-    private static Map<String, List<String>> byField(List<Map.Entry<String, String>> problems) {
-        return problems.stream().collect(Collectors.groupingBy(Map.Entry::getKey, java.util.LinkedHashMap::new,
-                Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
     private static long userId() {
