@@ -16,7 +16,8 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 
 /**
  * The spoken CAPTCHA: its digits said one by one in Spanish or English, assembled on the server from bundled
- * recordings (8 kHz mono PCM), with pauses of varying length and a low hiss between them. No outside service.
+ * recordings (8 kHz mono PCM), with pauses of varying length and a low hiss between them, written as 8 kHz µ-law WAV.
+ * No outside service.
  */
 final class CaptchaAudio {
 
@@ -49,8 +50,10 @@ final class CaptchaAudio {
         byte[] pcm = samples.toByteArray();
         ByteArrayOutputStream wav = new ByteArrayOutputStream();
         try {
-            AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm), FORMAT, pcm.length / 2),
-                    AudioFileFormat.Type.WAVE, wav);
+            // G.711 µ-law, 8 bits a sample: half the size of PCM, as telephones say digits
+            AudioInputStream linear = new AudioInputStream(new ByteArrayInputStream(pcm), FORMAT, pcm.length / 2);
+            AudioFormat ulaw = new AudioFormat(AudioFormat.Encoding.ULAW, 8000f, 8, 1, 1, 8000f, false);
+            AudioSystem.write(AudioSystem.getAudioInputStream(ulaw, linear), AudioFileFormat.Type.WAVE, wav);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

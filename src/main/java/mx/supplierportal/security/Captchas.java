@@ -40,16 +40,29 @@ public class Captchas {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final ObjectProvider<CaptchaObserver> observers;
+    private final RateLimiter rateLimiter;
+    private final int perAddressPerHour;
 
-    Captchas(JdbcTemplate jdbc, Clock clock, ObjectProvider<CaptchaObserver> observers) {
+    Captchas(JdbcTemplate jdbc, Clock clock, ObjectProvider<CaptchaObserver> observers, RateLimiter rateLimiter,
+            @org.springframework.beans.factory.annotation.Value("${portal.rate-limit.captchas-per-ip-per-hour:60}")
+            int perAddressPerHour) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.observers = observers;
+        this.rateLimiter = rateLimiter;
+        this.perAddressPerHour = perAddressPerHour;
     }
 
-    /** A new challenge for a page in {@code locale}; returns its id (the page's hidden field and the image's URL). */
+    /**
+     * A new challenge for a page in {@code locale}; returns its id (the page's hidden field and the image's URL), or
+     * null when the address has asked for too many this hour (each is ~65 KB kept for up to an hour: the limit keeps a
+     * script that reloads the page from filling the database).
+     */
     @Transactional
-    public String create(Locale locale) {
+    public String create(Locale locale, String clientAddress) {
+        if (!rateLimiter.tryHourly("captcha-ip", clientAddress, perAddressPerHour)) {
+            return null;
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.update("delete from captcha_challenge where expires_at < ?", Timestamp.from(now.minusHours(1).toInstant()));
         byte[] idBytes = new byte[32];

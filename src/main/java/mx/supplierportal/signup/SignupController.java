@@ -58,7 +58,8 @@ class SignupController {
     String form(Model model, Locale locale, HttpServletRequest request) {
         model.addAttribute("step", 1);
         if (creation.captchaNeededFrom(request.getRemoteAddr())) {
-            model.addAttribute("captchaId", captchas.create(locale));
+            model.addAttribute("captchaShown", true);
+            model.addAttribute("captchaId", captchas.create(locale, request.getRemoteAddr()));
         }
         return "signup/create";
     }
@@ -87,7 +88,8 @@ class SignupController {
                     : outcome.captcha());
             model.addAttribute("captchaRequired", "captcha.required".equals(outcome.captcha()));
             if (outcome.captcha() != null || creation.captchaNeededFrom(request.getRemoteAddr())) {
-                model.addAttribute("captchaId", captchas.create(locale));
+                model.addAttribute("captchaShown", true);
+                model.addAttribute("captchaId", captchas.create(locale, request.getRemoteAddr()));
             }
             return "signup/create";
         }

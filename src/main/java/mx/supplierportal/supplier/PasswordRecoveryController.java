@@ -23,8 +23,8 @@ class PasswordRecoveryController {
     }
 
     @GetMapping("/password/forgot")
-    String form(Model model, Locale locale) {
-        model.addAttribute("captchaId", captchas.create(locale));
+    String form(Model model, Locale locale, HttpServletRequest request) {
+        model.addAttribute("captchaId", captchas.create(locale, request.getRemoteAddr()));
         return "password-forgot";
     }
 
@@ -40,32 +40,33 @@ class PasswordRecoveryController {
             HttpServletRequest request, Model model, Locale locale, RedirectAttributes redirect) {
         if (refreshCaptcha) {
             captchas.discard(captchaId);
-            return again(model, locale, email, null);
+            return again(model, locale, email, null, request);
         }
         if (email == null || email.isBlank() || email.length() > 254) {
             captchas.discard(captchaId);
             model.addAttribute("emailMissing", true);
-            return again(model, locale, email, null);
+            return again(model, locale, email, null, request);
         }
         Captchas.Verdict verdict = captchas.check(captchaId, captchaAnswer);
         if (verdict != Captchas.Verdict.RIGHT) {
             return again(model, locale, email,
-                    verdict == Captchas.Verdict.EXPIRED ? "captcha.expired" : "captcha.wrong");
+                    verdict == Captchas.Verdict.EXPIRED ? "captcha.expired" : "captcha.wrong", request);
         }
         PasswordRecovery.RequestOutcome outcome = recovery.requestFrom(request.getRemoteAddr());
         if (outcome == PasswordRecovery.RequestOutcome.TOO_MANY) {
             model.addAttribute("tooMany", true);
-            return again(model, locale, email, null);
+            return again(model, locale, email, null, request);
         }
         RecoveryAfterResponse.lookUpLater(request, email);
         redirect.addFlashAttribute("requested", true);
         return "redirect:/password/forgot";
     }
 
-    private String again(Model model, Locale locale, String email, String captchaProblem) {
+    private String again(Model model, Locale locale, String email, String captchaProblem,
+            HttpServletRequest request) {
         model.addAttribute("email", email);
         model.addAttribute("captchaProblem", captchaProblem);
-        model.addAttribute("captchaId", captchas.create(locale));
+        model.addAttribute("captchaId", captchas.create(locale, request.getRemoteAddr()));
         return "password-forgot";
     }
 

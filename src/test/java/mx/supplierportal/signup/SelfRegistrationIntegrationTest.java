@@ -271,7 +271,7 @@ class SelfRegistrationIntegrationTest extends IntegrationTest {
         mvc.perform(post("/signup").with(csrf()).with(from).param("rfc", rfc).param("email", email)
                         .param("password", PASSWORD).param("passwordAgain", PASSWORD))
                 .andExpect(content().string(containsString("para crear otra, escriba también el texto de validación")));
-        String challenge = captchas.create(java.util.Locale.forLanguageTag("es"));
+        String challenge = captchas.create(java.util.Locale.forLanguageTag("es"), address);
         mvc.perform(post("/signup").with(csrf()).with(from).param("rfc", rfc).param("email", email)
                         .param("password", PASSWORD).param("passwordAgain", PASSWORD).param("captchaId", challenge)
                         .param("captchaAnswer", "otra cosa"))

@@ -33,6 +33,8 @@ class RecoveryCaptchaIntegrationTest extends IntegrationTest {
 
     @Autowired
     TestClock clock;
+    @Autowired
+    mx.supplierportal.security.RateLimiter rateLimiter;
 
     private String email;
 
@@ -120,6 +122,21 @@ class RecoveryCaptchaIntegrationTest extends IntegrationTest {
         mvc.perform(get("/captcha/" + first + "/image")).andExpect(status().isNotFound());
         runJobs();
         assertThat(TestMail.to(email)).hasSize(2);
+    }
+
+    @Test
+    void oneAddressCannotFillTheDatabaseWithChallenges() throws Exception {
+        String address = "10.15." + (System.nanoTime() % 250) + ".3";
+        while (rateLimiter.tryHourly("captcha-ip", address, 100000)) {
+            // use up the address's challenges of this hour (portal.rate-limit.captchas-per-ip-per-hour in tests)
+        }
+        long before = jdbc.queryForObject("select count(*) from captcha_challenge", Long.class);
+        mvc.perform(get("/password/forgot").with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                }))
+                .andExpect(content().string(containsString("Se pidieron demasiados textos de validación")));
+        assertThat(jdbc.queryForObject("select count(*) from captcha_challenge", Long.class)).isEqualTo(before);
     }
 
     @Test

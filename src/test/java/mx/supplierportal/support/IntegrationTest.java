@@ -168,7 +168,7 @@ public abstract class IntegrationTest {
     /** A CAPTCHA answered right, as a person would: a new challenge's id and the words of its image. */
     public org.springframework.test.web.servlet.request.RequestPostProcessor captcha() {
         return request -> {
-            String id = captchas.create(java.util.Locale.forLanguageTag("es"));
+            String id = captchas.create(java.util.Locale.forLanguageTag("es"), "127.0.0.1");
             request.addParameter("captchaId", id);
             request.addParameter("captchaAnswer", testCaptchas.wordsOf(id));
             return request;
