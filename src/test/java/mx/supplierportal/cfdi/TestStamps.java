@@ -11,7 +11,6 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -51,19 +50,23 @@ public final class TestStamps {
     }
 
     private final PrivateKey key;
-    private final String serial;
+    private final TestPac pac;
 
-    private TestStamps(PrivateKey key, String serial) {
+    private TestStamps(PrivateKey key, String serial, byte[] certificate) {
         this.key = key;
-        this.serial = serial;
+        this.pac = new TestPac(key, serial, certificate, java.time.Clock.systemUTC());
     }
 
     private static TestStamps load() {
         try (InputStream pem = TestStamps.class.getResourceAsStream("/cfdi/stand-in-sat.key.pem")) {
             String text = new String(pem.readAllBytes(), StandardCharsets.US_ASCII)
                     .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+            byte[] certificate;
+            try (InputStream cer = TestStamps.class.getResourceAsStream("/cfdi/stand-in-sat/" + SERIAL + ".cer")) {
+                certificate = cer.readAllBytes();
+            }
             return new TestStamps(KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(
-                    Base64.getDecoder().decode(text))), SERIAL);
+                    Base64.getDecoder().decode(text))), SERIAL, certificate);
         } catch (Exception e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -86,7 +89,7 @@ public final class TestStamps {
                     .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate()));
             Files.createDirectories(folder);
             Files.write(folder.resolve(serial + ".cer"), certificate.getEncoded());
-            return new TestStamps(keys.getPrivate(), serial);
+            return new TestStamps(keys.getPrivate(), serial, certificate.getEncoded());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
@@ -96,32 +99,7 @@ public final class TestStamps {
 
     /** The sealed CFDI with a TimbreFiscalDigital 1.1 of {@code uuid} stamped at {@code fechaTimbrado}. */
     public byte[] stamp(byte[] sealed, String uuid, String fechaTimbrado) {
-        String xml = new String(sealed, StandardCharsets.UTF_8);
-        Cfdi cfdi;
-        try {
-            cfdi = new CfdiReader().read(sealed);
-        } catch (CfdiReadException e) {
-            throw new IllegalArgumentException(e);
-        }
-        Cfdi.Timbre timbre = new Cfdi.Timbre("1.1", uuid, fechaTimbrado, "SPR190613I52", cfdi.comprobante().sello(),
-                serial, null, null);
-        String selloSat;
-        try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(key);
-            signature.update(StampSeal.cadenaOf(timbre).getBytes(StandardCharsets.UTF_8));
-            selloSat = Base64.getEncoder().encodeToString(signature.sign());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        String tfd = "<tfd:TimbreFiscalDigital xmlns:tfd=\"http://www.sat.gob.mx/TimbreFiscalDigital\" Version=\"1.1\" "
-                + "UUID=\"" + uuid + "\" FechaTimbrado=\"" + fechaTimbrado + "\" RfcProvCertif=\"SPR190613I52\" "
-                + "SelloCFD=\"" + timbre.selloCfd() + "\" NoCertificadoSAT=\"" + serial + "\" SelloSAT=\"" + selloSat
-                + "\"/>";
-        String stamped = xml.contains("</cfdi:Complemento>")
-                ? xml.replace("</cfdi:Complemento>", tfd + "</cfdi:Complemento>")
-                : xml.replace("</cfdi:Comprobante>", "<cfdi:Complemento>" + tfd + "</cfdi:Complemento></cfdi:Comprobante>");
-        return stamped.getBytes(StandardCharsets.UTF_8);
+        return pac.stamp(sealed, uuid, fechaTimbrado).xml();
     }
 
     /** The sealed CFDI stamped one minute after its {@code Fecha}, as a PAC would. */
