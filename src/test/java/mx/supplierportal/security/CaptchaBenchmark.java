@@ -6,10 +6,9 @@ import java.security.SecureRandom;
  * What one CAPTCHA challenge costs the server: drawing its image and assembling its audio (the two dominate
  * {@link Captchas#create}; the row insert is not included). One thread, after a warm-up.
  * <p>
- * {@code ./mvnw -q test-compile && java -cp target/classes:target/test-classes:$(cat target/cp.txt)
- * mx.supplierportal.security.CaptchaBenchmark 500} — where {@code target/cp.txt} comes from
- * {@code ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt} (the image needs no dependency; the
- * classpath is only for the bundled resources' location).
+ * {@code ./mvnw -q test-compile && java -cp target/classes:target/test-classes
+ * mx.supplierportal.security.CaptchaBenchmark 1000} (the image and the audio need only the JDK and the bundled
+ * resources).
  */
 public final class CaptchaBenchmark {
 
