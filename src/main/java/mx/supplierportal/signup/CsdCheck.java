@@ -92,11 +92,9 @@ final class CsdCheck {
                 : new Result(null, problems, new Object[0]);
     }
 
-    /** SAT's NoCertificado: the serial number's bytes are the ASCII digits of the 20-digit certificate number. */
+    /** SAT's NoCertificado of the certificate. */
     static String serial(X509Certificate certificate) {
-        byte[] bytes = certificate.getSerialNumber().toByteArray();
-        String ascii = new String(bytes, StandardCharsets.US_ASCII).replaceAll("^\\u0000+", "");
-        return ascii.matches("[0-9]{20}") ? ascii : certificate.getSerialNumber().toString(16);
+        return mx.supplierportal.cfdi.Sealer.noCertificado(certificate);
     }
 
     private static X509Certificate certificate(byte[] cer) {

@@ -17,11 +17,15 @@ public final class TestCfdis {
     static final String CERTIFICATE;
     static final String CERTIFICATE_NUMBER = "30001000000500003416";
     private static final PrivateKey KEY;
+    private static final java.security.cert.X509Certificate X509;
 
     static {
         try (InputStream cer = TestCfdis.class.getResourceAsStream("/cfdi/EKU9003173C9.cer");
                 InputStream pem = TestCfdis.class.getResourceAsStream("/cfdi/EKU9003173C9.key.pem")) {
-            CERTIFICATE = Base64.getEncoder().encodeToString(cer.readAllBytes());
+            byte[] der = cer.readAllBytes();
+            CERTIFICATE = Base64.getEncoder().encodeToString(der);
+            X509 = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(der));
             String key = new String(pem.readAllBytes(), StandardCharsets.US_ASCII)
                     .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
             KEY = KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder()
@@ -124,14 +128,8 @@ public final class TestCfdis {
     public static byte[] signed(String template) {
         String xml = template.replace("@NUMBER@", CERTIFICATE_NUMBER).replace("@CERT@", CERTIFICATE);
         try {
-            Cfdi cfdi = new CfdiReader().read(xml.getBytes(StandardCharsets.UTF_8));
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(KEY);
-            // the Java cadena, or SAT's stylesheet for complements the Java path does not cover
-            signature.update(IssuerSeal.cadenaOf(cfdi).getBytes(StandardCharsets.UTF_8));
-            String seal = Base64.getEncoder().encodeToString(signature.sign());
-            return xml.replace("Sello=\"\"", "Sello=\"" + seal + "\"").getBytes(StandardCharsets.UTF_8);
-        } catch (Exception e) {
+            return Sealer.seal(xml.getBytes(StandardCharsets.UTF_8), X509, KEY);
+        } catch (CfdiReadException e) {
             throw new IllegalStateException(e);
         }
     }
