@@ -103,9 +103,13 @@ class DigitalRecordJourneyTest extends BrowserJourney {
         assertThat(reviewer.getByText("Revisar expediente — ")).hasCount(0);
 
         // The supplier sees why, fixes it and sends again (the email job exists once Tasklist's completion committed)
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
             runJobs();
+            // a job that failed is retried only minutes later: say why, so that a failure here explains itself
+            java.util.List<String> failed = managementService.createJobQuery().withException().list().stream()
+                    .map(job -> job.getId() + " " + job.getExceptionMessage()).toList();
             org.assertj.core.api.Assertions.assertThat(TestMail.text(lastMailTo(email)))
+                    .as("failed jobs: %s", failed)
                     .contains("Comprobante de domicilio: Tiene más de tres meses");
         });
         supplier.navigate("/record");
