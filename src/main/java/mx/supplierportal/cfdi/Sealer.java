@@ -44,11 +44,9 @@ public final class Sealer {
         }
     }
 
-    /** SAT's certificate number (NoCertificado): the serial number's bytes are its 20 ASCII digits. */
+    /** SAT's certificate number (NoCertificado) of a certificate: the ASCII text of its serial number's bytes. */
     public static String noCertificado(X509Certificate certificate) {
-        String ascii = new String(certificate.getSerialNumber().toByteArray(), StandardCharsets.US_ASCII)
-                .replaceAll("^\\u0000+", "");
-        return ascii.matches("[0-9]{20}") ? ascii : certificate.getSerialNumber().toString(16);
+        return IssuerSeal.satSerial(certificate.getSerialNumber());
     }
 
     /** Sets (or adds) an attribute of the Comprobante's start tag. Values here are base 64 or digits: no escaping. */

@@ -2,7 +2,6 @@ package mx.supplierportal.signup;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.Locale;
 import mx.supplierportal.security.CurrentUser;
 import mx.supplierportal.web.NotFound;
 import org.springframework.stereotype.Controller;
@@ -90,12 +89,12 @@ class PurchaseController {
 
     @PostMapping(SignupController.PAYMENT + "/deposit/{orderId}/proof")
     String proof(@PathVariable("orderId") long orderId, @RequestParam(name = "file", required = false) MultipartFile file,
-            Locale locale, RedirectAttributes redirect) throws IOException {
+            RedirectAttributes redirect) throws IOException {
         if (file == null || file.isEmpty()) {
             redirect.addFlashAttribute("problem", "signup.payment.deposit.proofMissing");
             return "redirect:" + SignupController.PAYMENT + "#deposit";
         }
-        purchases.uploadProof(userId(), orderId, file.getOriginalFilename(), file.getBytes(), locale);
+        purchases.uploadProof(userId(), orderId, file.getOriginalFilename(), file.getBytes());
         redirect.addFlashAttribute("proofReceived", true);
         return "redirect:" + SignupController.PAYMENT;
     }

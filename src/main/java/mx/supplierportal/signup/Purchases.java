@@ -1,12 +1,10 @@
 package mx.supplierportal.signup;
 
 import java.net.URI;
-import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import mx.supplierportal.document.Documents;
 import mx.supplierportal.document.StoredDocument;
@@ -129,7 +127,7 @@ class Purchases {
 
     /** The proof of a deposit (PDF, JPG or PNG): stored with the order, then treasury's task in Tasklist. */
     @Transactional
-    void uploadProof(long userId, long orderId, String fileName, byte[] content, Locale locale) {
+    void uploadProof(long userId, long orderId, String fileName, byte[] content) {
         SignupAccount account = payingAccountOf(userId);
         StampOrder order = orders.findByIdAndAccountId(orderId, account.getId()).orElseThrow(NotFound::new);
         if (order.getMethod() != StampOrder.Method.DEPOSIT || !order.isOpen()) {
@@ -150,10 +148,7 @@ class Purchases {
     }
 
     static String money(StampOrder order) {
-        NumberFormat format = NumberFormat.getNumberInstance(Locale.forLanguageTag("es-MX"));
-        format.setMinimumFractionDigits(2);
-        format.setMaximumFractionDigits(2);
-        return "$" + format.format(order.getAmount()) + " " + order.getCurrency();
+        return "$" + mx.supplierportal.web.Formats.money(order.getAmount(), order.getCurrency());
     }
 
     private StampOrder newOrder(long userId, int stamps, StampOrder.Method method) {

@@ -80,8 +80,4 @@ class SignupCsd {
     byte[] getEncryptedKey() {
         return encryptedKey;
     }
-
-    byte[] getCertificate() {
-        return certificate;
-    }
 }

@@ -143,9 +143,4 @@ public class SelfRegisteredUsers {
     public long companyIdOf(long userId) {
         return users.findById(userId).orElseThrow().getSupplierId();
     }
-
-    @Transactional(readOnly = true)
-    public boolean isActive(long userId) {
-        return users.findById(userId).map(u -> u.getStatus() == SupplierUser.Status.ACTIVE).orElse(false);
-    }
 }
