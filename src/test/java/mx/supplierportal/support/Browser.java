@@ -57,6 +57,22 @@ public final class Browser implements AutoCloseable {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
+    /** Every open page, as it is now (a failed journey leaves what each person saw, with its address). */
+    public void screenshotAll(String prefix) {
+        int n = 0;
+        for (BrowserContext context : browser.contexts()) {
+            for (Page page : context.pages()) {
+                n++;
+                try {
+                    screenshot(page, prefix + "-" + n);
+                    Files.writeString(SCREENSHOTS.resolve(prefix + "-" + n + ".url"), page.url());
+                } catch (RuntimeException | java.io.IOException closed) {
+                    // a page that is closing cannot be shot; the others still can
+                }
+            }
+        }
+    }
+
     @Override
     public void close() {
         browser.close();
