@@ -44,12 +44,28 @@ public final class Sealer {
         }
     }
 
+    /**
+     * The CFDI with these attributes of the Comprobante set (or added), escaped for XML; the rest stays byte for
+     * byte. For what the issuer's software fills before sealing: Serie, Folio, Fecha.
+     */
+    public static byte[] withAttributes(byte[] xml, java.util.Map<String, String> attributes) throws CfdiReadException {
+        String result = new String(xml, StandardCharsets.UTF_8);
+        for (var attribute : attributes.entrySet()) {
+            result = attribute(result, attribute.getKey(), escaped(attribute.getValue()));
+        }
+        return result.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String escaped(String value) {
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace("\"", "&quot;").replace("'", "&apos;");
+    }
+
     /** SAT's certificate number (NoCertificado) of a certificate: the ASCII text of its serial number's bytes. */
     public static String noCertificado(X509Certificate certificate) {
         return IssuerSeal.satSerial(certificate.getSerialNumber());
     }
 
-    /** Sets (or adds) an attribute of the Comprobante's start tag. Values here are base 64 or digits: no escaping. */
+    /** Sets (or adds) an attribute of the Comprobante's start tag; {@code value} is already escaped for XML. */
     private static String attribute(String xml, String name, String value) throws CfdiReadException {
         Matcher tag = START_TAG.matcher(xml);
         if (!tag.find()) {

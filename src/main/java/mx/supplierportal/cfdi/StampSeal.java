@@ -25,7 +25,7 @@ final class StampSeal {
      */
     static final Duration EARLIER_ZONE = Duration.ofHours(1);
     static final Duration LATER_ZONE = Duration.ofHours(2);
-    static final Duration STAMPING_WINDOW = Duration.ofHours(72);
+    static final Duration STAMPING_WINDOW = Stamper.STAMPING_WINDOW;
 
     private StampSeal() {
     }

@@ -8,6 +8,9 @@ package mx.supplierportal.cfdi;
  */
 public interface Stamper {
 
+    /** SAT's window: a CFDI is stamped within 72 hours of its Fecha, or not at all. */
+    java.time.Duration STAMPING_WINDOW = java.time.Duration.ofHours(72);
+
     /** The stamped CFDI and what identifies its stamp. */
     record Stamped(byte[] xml, String uuid, String fechaTimbrado) {
     }

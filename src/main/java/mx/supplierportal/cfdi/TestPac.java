@@ -76,6 +76,27 @@ public final class TestPac implements Stamper {
         }
     }
 
+    /**
+     * A test PAC with a configured key (PKCS#8 PEM) and certificate (DER): stamps then verify wherever that certificate
+     * is trusted, across restarts. Its serial is the certificate's SAT number.
+     */
+    public static TestPac load(java.nio.file.Path keyPem, java.nio.file.Path certificateDer, Clock clock) {
+        try {
+            String text = java.nio.file.Files.readString(keyPem, StandardCharsets.US_ASCII)
+                    .replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+            PrivateKey key = java.security.KeyFactory.getInstance("RSA").generatePrivate(
+                    new java.security.spec.PKCS8EncodedKeySpec(Base64.getDecoder().decode(text)));
+            byte[] der = java.nio.file.Files.readAllBytes(certificateDer);
+            java.security.cert.X509Certificate certificate = (java.security.cert.X509Certificate)
+                    java.security.cert.CertificateFactory.getInstance("X.509")
+                            .generateCertificate(new java.io.ByteArrayInputStream(der));
+            return new TestPac(key, IssuerSeal.satSerial(certificate.getSerialNumber()), der, clock);
+        } catch (java.io.IOException | GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("the test PAC's key " + keyPem + " or certificate " + certificateDer
+                    + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** Its certificate (DER), for the folder of trusted stamping certificates as {@code SERIAL.cer}. */
     public byte[] certificate() {
         return certificate.clone();

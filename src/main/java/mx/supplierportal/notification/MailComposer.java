@@ -49,7 +49,16 @@ public class MailComposer {
         engine.setTemplateEngineMessageSource(messages);
     }
 
+    /** A file sent with an email. */
+    public record Attachment(String name, String contentType, byte[] content) {
+    }
+
     public void send(String to, String template, Locale locale, Map<String, Object> model) {
+        send(to, template, locale, model, java.util.List.of());
+    }
+
+    public void send(String to, String template, Locale locale, Map<String, Object> model,
+            java.util.List<Attachment> attachments) {
         Context context = new Context(locale, model);
         context.setVariable("fmt", FORMATS); // dates and amounts as the pages write them
         String subject = messages.getMessage("mail." + template + ".subject", new Object[] {model.get("clientName")},
@@ -63,6 +72,16 @@ public class MailComposer {
             helper.setTo(to);
             helper.setSubject(subject);
             helper.setText(text, html);
+            for (Attachment attachment : attachments) {
+                // base 64, so that the file arrives byte for byte (a text type would have its line ends rewritten)
+                jakarta.mail.internet.MimeBodyPart part = new jakarta.mail.internet.MimeBodyPart();
+                part.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(
+                        attachment.content(), attachment.contentType())));
+                part.setFileName(attachment.name());
+                part.setDisposition(jakarta.mail.Part.ATTACHMENT);
+                part.setHeader("Content-Transfer-Encoding", "base64");
+                helper.getRootMimeMultipart().addBodyPart(part);
+            }
         } catch (MessagingException e) {
             throw new MailPreparationException(e);
         }

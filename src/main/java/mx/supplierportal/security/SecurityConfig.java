@@ -176,7 +176,8 @@ class SecurityConfig {
                         .requestMatchers(paths("/admin/**")).hasAuthority("ROLE_CLIENT_ADMIN")
                         .requestMatchers(paths("/ops/**")).hasAuthority(OPERATOR)
                         .requestMatchers(paths("/profile/**", "/record", "/record/**", "/invoices",
-                                "/invoices/**", "/invoice/**", "/payments", "/payments/**", "/signup/**", "/account"))
+                                "/invoices/**", "/invoice/**", "/payments", "/payments/**", "/signup/**", "/account", "/stamps",
+                                "/stamps/**"))
                                 .hasAuthority(SupplierPrincipal.ROLE)
                         .requestMatchers(paths("/staff/**")).hasAuthority(StaffPrincipal.ROLE)
                         .requestMatchers(paths("/treasury/**")).hasAuthority(StaffPrincipal.PORTAL_TREASURY_ROLE)

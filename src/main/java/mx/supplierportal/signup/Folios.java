@@ -20,6 +20,10 @@ public class Folios {
     public record Folio(String serie, String folio) {
     }
 
+    /** An active series as it stands: its next folio (not given out by reading it) and the CFDI type it is for. */
+    public record ActiveSeries(String serie, String nextFolio, String cfdiType) {
+    }
+
     private static final int ATTEMPTS = 50;
 
     private final JdbcTemplate jdbc;
@@ -55,6 +59,24 @@ public class Folios {
             }
         }
         throw new IllegalStateException("series " + serie + " kept moving: " + ATTEMPTS + " attempts");
+    }
+
+    /** The signed-in user's active series {@code serie}; empty when there is none of that name. Gives nothing out. */
+    @Transactional(readOnly = true)
+    public Optional<ActiveSeries> peek(long userId, String serie) {
+        return accounts.findBySupplierUserId(userId).flatMap(account -> jdbc.queryForList("select serie, next_folio, "
+                + "cfdi_type from signup_series where account_id = ? and serie = ? and active = true",
+                account.getId(), serie).stream().findFirst().map(row -> new ActiveSeries((String) row.get("serie"),
+                        (String) row.get("next_folio"), (String) row.get("cfdi_type"))));
+    }
+
+    /** The signed-in user's active series, by name: what the upload page offers. */
+    @Transactional(readOnly = true)
+    public java.util.List<ActiveSeries> active(long userId) {
+        return accounts.findBySupplierUserId(userId).map(account -> jdbc.query("select serie, next_folio, cfdi_type "
+                + "from signup_series where account_id = ? and active = true order by serie", (rs, n) ->
+                new ActiveSeries(rs.getString(1), rs.getString(2), rs.getString(3)), account.getId()))
+                .orElse(java.util.List.of());
     }
 
     /** The folio after {@code folio}, as wide as it was ("0099" → "0100", "9" → "10"). */

@@ -77,6 +77,10 @@ class SignupCsd {
         return processInstanceId;
     }
 
+    byte[] getCertificate() {
+        return certificate;
+    }
+
     byte[] getEncryptedKey() {
         return encryptedKey;
     }

@@ -29,6 +29,11 @@ public class SupplierDirectory {
         return user(supplierUserId).getFullName();
     }
 
+    /** The supplier (company) the user belongs to: whose documents may be attached to an email to this user. */
+    public long supplierIdOf(Number supplierUserId) {
+        return user(supplierUserId).getSupplierId();
+    }
+
     private SupplierUser user(Number supplierUserId) {
         return users.findById(supplierUserId.longValue())
                 .orElseThrow(() -> new IllegalStateException("supplier user " + supplierUserId + " does not exist"));

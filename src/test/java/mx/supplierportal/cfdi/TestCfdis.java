@@ -44,7 +44,7 @@ public final class TestCfdis {
     }
 
     /** An invoice (I, PUE, MXN) with two items: IVA 16 % on both, ISR withheld on the second. */
-    static String invoice() {
+    public static String invoice() {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <cfdi:Comprobante xmlns:cfdi="http://www.sat.gob.mx/cfd/4" Version="4.0" Serie="T" Folio="1" \

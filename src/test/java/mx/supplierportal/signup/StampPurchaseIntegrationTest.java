@@ -236,19 +236,7 @@ class StampPurchaseIntegrationTest extends IntegrationTest {
 
     /** Chooses a package with PayPal, approves it on the sandbox's page with the given answer and comes back. */
     private String approveOnPayPal(int stamps, String outcome) throws Exception {
-        MvcResult chosen = mvc.perform(post("/signup/payment/paypal").with(authentication(business)).with(csrf())
-                .param("stamps", String.valueOf(stamps))).andExpect(redirectedUrl("/signup/payment")).andReturn();
-        URI approve = URI.create((String) chosen.getFlashMap().get("approveUrl"));
-        String order = approve.getQuery().replaceFirst("^token=", "");
-        mvc.perform(get(approve.getRawPath() + "?" + approve.getRawQuery()))
-                .andExpect(content().string(containsString("No es PayPal y no se cobra nada.")));
-        MvcResult approved = mvc.perform(post("/dev/paypal/checkoutnow").with(csrf()).param("token", order)
-                .param("outcome", outcome)).andReturn();
-        URI back = URI.create(approved.getResponse().getRedirectedUrl());
-        assertThat(back.getPath()).isEqualTo("/signup/payment/paypal/return");
-        mvc.perform(get(back.getRawPath() + "?" + back.getRawQuery()).with(authentication(business)))
-                .andExpect(redirectedUrl("/signup/payment"));
-        return order;
+        return SignupFixture.approveOnPayPal(this, business, stamps, outcome);
     }
 
     private org.springframework.test.web.servlet.ResultActions webhook(PayPalSandbox.Transmission transmission)

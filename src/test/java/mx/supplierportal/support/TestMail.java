@@ -70,6 +70,31 @@ public final class TestMail {
         }
     }
 
+    /** The files attached to a message, by file name. */
+    public static java.util.Map<String, byte[]> attachments(MimeMessage message) {
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        try {
+            collect(message.getContent(), files);
+        } catch (jakarta.mail.MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return files;
+    }
+
+    private static void collect(Object content, java.util.Map<String, byte[]> files)
+            throws jakarta.mail.MessagingException, IOException {
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                jakarta.mail.BodyPart part = multipart.getBodyPart(i);
+                if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+                    files.put(part.getFileName(), part.getInputStream().readAllBytes());
+                } else {
+                    collect(part.getContent(), files);
+                }
+            }
+        }
+    }
+
     /** The first link in the plain-text part whose path starts with {@code path}. */
     public static String link(MimeMessage message, String path) {
         Matcher matcher = Pattern.compile("https?://[^/\\s]+" + Pattern.quote(path) + "\\S*").matcher(text(message));
