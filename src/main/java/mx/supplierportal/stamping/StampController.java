@@ -109,6 +109,15 @@ class StampController {
         return DocumentResponses.of(documents.download(request.getStampedDocumentId()).orElseThrow(NotFound::new));
     }
 
+    @GetMapping("/stamps/{id}/pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable long id) {
+        StampRequest request = requests.findByIdAndAccountId(id, issuer().accountId()).orElseThrow(NotFound::new);
+        if (request.getPdfDocumentId() == null) {
+            throw new NotFound();
+        }
+        return DocumentResponses.of(documents.download(request.getPdfDocumentId()).orElseThrow(NotFound::new));
+    }
+
     private String form(Model model, List<mx.supplierportal.cfdi.Finding> findings) {
         Issuer issuer = issuer();
         model.addAttribute("issuer", issuer);

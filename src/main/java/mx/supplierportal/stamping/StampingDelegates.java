@@ -2,6 +2,7 @@ package mx.supplierportal.stamping;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import mx.supplierportal.cfdi.PrintedCfdi;
 import mx.supplierportal.cfdi.Stamper;
 import mx.supplierportal.document.Documents;
 import mx.supplierportal.document.StoredDocument;
@@ -62,6 +63,27 @@ class StampingDelegates {
             execution.setVariable("uuid", stamped.uuid());
             execution.setVariable("stampedDocumentId", xml.getId());
             execution.setVariable("stampedFiles", String.valueOf(xml.getId()));
+        };
+    }
+
+    /**
+     * The printed representation (PDF) of the stamped CFDI, kept with it; the email then carries both files. A stamp
+     * of the built-in test PAC says "PRUEBAS" on every page.
+     */
+    @Bean
+    JavaDelegate printStampDelegate(StampingConfiguration.StampingAvailability availability) {
+        return execution -> {
+            StampRequest request = request(execution);
+            if (request.getStampedDocumentId() == null || request.getPdfDocumentId() != null) {
+                return;
+            }
+            byte[] pdf = PrintedCfdi.render(documents.storedCfdi(request.getStampedDocumentId()),
+                    availability.testPac());
+            StoredDocument printed = documents.store(request.getSupplierId(),
+                    fileName(request, request.getUuid()).replaceFirst("\\.xml$", ".pdf"), pdf,
+                    "stamp-" + request.getUserId(), java.util.Set.of("application/pdf"));
+            request.printed(printed.getId());
+            execution.setVariable("stampedFiles", request.getStampedDocumentId() + "," + printed.getId());
         };
     }
 

@@ -21,8 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A business with SAT's test CSD stamps in Chromium: a wrong upload is explained on the page, an unsealed CFDI goes in,
- * is "en proceso", then stamped; Mis timbres lists it and the stamped XML downloads — at 1280 and 390 px, in Spanish
- * and English.
+ * is "en proceso", then stamped; the stamped XML and its PDF download, Mis timbres lists it — at 1280 and 390 px, in
+ * Spanish and English.
  */
 class StampingJourneyTest extends BrowserJourney {
 
@@ -81,6 +81,18 @@ class StampingJourneyTest extends BrowserJourney {
         var cfdi = new CfdiReader().read(Files.readAllBytes(download.path()));
         org.assertj.core.api.Assertions.assertThat(cfdi.timbre().orElseThrow().uuid()).isEqualTo(uuid);
         org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("A-1_" + uuid + ".xml");
+
+        // the PDF opens in a new tab, in the browser's viewer; its bytes as that tab gets them
+        Page viewer = page.context().waitForPage(() -> page.locator("#download-pdf").click());
+        byte[] pdf = page.request().get(viewer.url()).body();
+        viewer.close();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            // looked at as the person will: the first page as an image
+            javax.imageio.ImageIO.write(new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0,
+                    110), "png", Browser.SCREENSHOTS.resolve("96-stamp-pdf.png").toFile());
+            org.assertj.core.api.Assertions.assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                    .contains(uuid, "PRUEBAS");
+        }
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("← Mis timbres")).click();
         assertThat(page.locator("#stamps")).containsText(uuid);

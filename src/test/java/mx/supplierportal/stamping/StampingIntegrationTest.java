@@ -112,8 +112,16 @@ class StampingIntegrationTest extends IntegrationTest {
         assertThat(TestMail.text(mail)).contains("Su CFDI A-1 para MCI7306249Y1 está timbrado", uuid,
                 "Timbrado de PRUEBAS");
         Map<String, byte[]> files = TestMail.attachments(mail);
-        assertThat(files).containsOnlyKeys("A-1_" + uuid + ".xml");
-        assertThat(files.values().iterator().next()).isEqualTo(stamped);
+        assertThat(files).containsOnlyKeys("A-1_" + uuid + ".xml", "A-1_" + uuid + ".pdf");
+        assertThat(files.get("A-1_" + uuid + ".xml")).isEqualTo(stamped);
+        byte[] pdf = mvc.perform(get("/stamps/" + id + "/pdf").with(authentication(business)))
+                .andExpect(status().isOk()).andExpect(content().contentType("application/pdf"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(files.get("A-1_" + uuid + ".pdf")).isEqualTo(pdf);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains(uuid, "PRUEBAS",
+                    "MIL SEISCIENTOS CUARENTA PESOS 00/100 M.N.", "A-1");
+        }
 
         mvc.perform(get("/stamps/" + id).with(authentication(business)))
                 .andExpect(content().string(containsString("Timbrado")))
@@ -227,6 +235,7 @@ class StampingIntegrationTest extends IntegrationTest {
         Authentication other = SignupFixture.stampingAccount(this, "otra-" + unique() + "@kemper.test", 50);
         mvc.perform(get("/stamps/" + id).with(authentication(other))).andExpect(status().isNotFound());
         mvc.perform(get("/stamps/" + id + "/xml").with(authentication(other))).andExpect(status().isNotFound());
+        mvc.perform(get("/stamps/" + id + "/pdf").with(authentication(other))).andExpect(status().isNotFound());
         mvc.perform(get("/stamps").with(authentication(other)))
                 .andExpect(content().string(containsString("Aún no ha timbrado ningún CFDI")));
 
