@@ -57,6 +57,22 @@ public final class TestPac implements Stamper {
 
     /** A test PAC with a new key and certificate (owner SAT's RFC, the given 20-digit serial, valid 20 years). */
     public static TestPac generate(String serial, Clock clock) {
+        Keys keys = newKeys(serial, clock);
+        try {
+            PrivateKey key = java.security.KeyFactory.getInstance("RSA").generatePrivate(
+                    new java.security.spec.PKCS8EncodedKeySpec(keys.pkcs8()));
+            return new TestPac(key, serial, keys.certificate(), clock);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the test PAC's new key", e);
+        }
+    }
+
+    /** A test PAC's key (PKCS#8) and its certificate (DER), to be kept in files. */
+    public record Keys(byte[] pkcs8, byte[] certificate) {
+    }
+
+    /** A new key and a certificate of {@code serial} whose owner is SAT's RFC, valid 20 years from now. */
+    public static Keys newKeys(String serial, Clock clock) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -70,7 +86,7 @@ public final class TestPac implements Stamper {
                     new BigInteger(1, serial.getBytes(StandardCharsets.US_ASCII)), Date.from(now.minus(Duration.ofDays(1))),
                     Date.from(now.plus(Duration.ofDays(365 * 20))), subject, keys.getPublic())
                     .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())).getEncoded();
-            return new TestPac(keys.getPrivate(), serial, certificate, clock);
+            return new Keys(keys.getPrivate().getEncoded(), certificate);
         } catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
             throw new IllegalStateException("cannot make the test PAC's certificate", e);
         }

@@ -72,6 +72,38 @@ class DemoProfileTest {
         assertThat(demo.body()).isEqualTo("{\"count\":1}"); // the supplier's "activate account" task
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    mx.supplierportal.stamping.StampUploads stampUploads;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @org.springframework.beans.factory.annotation.Autowired
+    mx.supplierportal.cfdi.CfdiValidator validator;
+    @org.springframework.beans.factory.annotation.Autowired
+    mx.supplierportal.document.Documents documents;
+
+    @Test
+    void theDemoStampingAccountStampsAnUnsealedCfdiAtOnceAndTheDemoTrustsTheStamp() {
+        assertThat(java.time.Instant.now()).as("SAT's test CSD in demo/csd expires on 2027-05-18: replace it with "
+                + "SAT's newer test CSD").isBefore(java.time.Instant.parse("2027-05-18T11:43:51Z"));
+        long userId = jdbc.queryForObject("select id from supplier_user where email = 'timbrado@kemper.example'",
+                Long.class);
+        String unsealed = mx.supplierportal.cfdi.TestCfdis.invoice().replace(" Serie=\"T\" Folio=\"1\"", "")
+                .replace(" Fecha=\"2025-03-10T10:00:00\"", "")
+                .replace(" NoCertificado=\"@NUMBER@\" Certificado=\"@CERT@\"", "").replace(" Sello=\"\"", "");
+        long id = stampUploads.upload(userId, "factura.xml", unsealed.getBytes(StandardCharsets.UTF_8), "A").getId();
+        // the job executor stamps it at the built-in test PAC and makes the PDF
+        Long stamped = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select pdf_document_id from stamp_request where id = ?", Long.class, id), java.util.Objects::nonNull);
+        assertThat(stamped).isPositive();
+        long xml = jdbc.queryForObject("select stamped_document_id from stamp_request where id = ?", Long.class, id);
+        var report = validator.validate(documents.content(xml), mx.supplierportal.cfdi.ValidationContext.NONE
+                .withRequireStamp(true));
+        assertThat(report.findings()).as("the demo trusts its test PAC's certificate")
+                .filteredOn(f -> f.severity() == mx.supplierportal.cfdi.Severity.ERROR).isEmpty();
+        assertThat(jdbc.queryForObject("select a.stamp_balance from signup_account a where a.supplier_user_id = ?",
+                Integer.class, userId)).isEqualTo(99);
+    }
+
     private HttpResponse<String> get(String path, String basic) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (basic != null) {
