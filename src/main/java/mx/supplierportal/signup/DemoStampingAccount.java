@@ -18,16 +18,18 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The demo's stamping account, so that a newcomer can stamp at once: {@value #EMAIL} / {@value #PASSWORD} for SAT's
  * test RFC EKU9003173C9 (ESCUELA KEMPER URGATE, régimen 601, CP 86000), active with {@value #STAMPS} stamps, series A
- * for invoices, and SAT's test CSD loaded (bundled in {@code demo/csd/}, password {@value #CSD_PASSWORD}). Created once,
- * on a demo database that does not have it; never in production (only with {@code portal.demo.enabled=true}).
+ * for invoices, and SAT's test CSD loaded (bundled in {@code demo/csd/}, password {@value #CSD_PASSWORD}). It is the
+ * same person the demo client then registers as its supplier (DemoData runs after this), so a CFDI stamped for the
+ * demo client can be sent to it ("Enviar a mi cliente"); that registration's activation link then only confirms.
+ * Created once, on an empty demo database; never in production (only with {@code portal.demo.enabled=true}).
  */
 @Component
-@Order(20)
+@Order(5)
 @ConditionalOnProperty(name = "portal.demo.enabled", havingValue = "true")
 class DemoStampingAccount implements ApplicationRunner {
 
-    static final String EMAIL = "timbrado@kemper.example";
-    static final String PASSWORD = "timbrado";
+    static final String EMAIL = "proveedor@kemper.example";
+    static final String PASSWORD = "proveedor";
     static final String RFC = "EKU9003173C9";
     static final int STAMPS = 100;
     static final String CSD_PASSWORD = "12345678a";
@@ -52,7 +54,7 @@ class DemoStampingAccount implements ApplicationRunner {
     @Transactional
     public void run(ApplicationArguments args) throws IOException {
         if (users.existing(EMAIL).isPresent()) {
-            return;
+            return; // a demo database from before (its supplier was invited by the client only)
         }
         long userId = users.createPending(RFC, EMAIL, PASSWORD, "es").orElseThrow();
         // confirmed as the person would: with a code issued for it (the demo types it for them)

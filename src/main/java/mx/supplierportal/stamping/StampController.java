@@ -37,9 +37,14 @@ class StampController {
     private final Folios folios;
     private final Documents documents;
     private final StampingAvailability availability;
+    private final StampDeliveries deliveries;
+    private final org.springframework.context.MessageSource messages;
 
     StampController(StampingAccounts accounts, StampUploads uploads, StampRequestRepository requests, Folios folios,
-            Documents documents, StampingAvailability availability) {
+            Documents documents, StampingAvailability availability, StampDeliveries deliveries,
+            org.springframework.context.MessageSource messages) {
+        this.deliveries = deliveries;
+        this.messages = messages;
         this.accounts = accounts;
         this.uploads = uploads;
         this.requests = requests;
@@ -96,8 +101,27 @@ class StampController {
     String show(@PathVariable long id, Model model) {
         Issuer issuer = issuer();
         model.addAttribute("issuer", issuer);
-        model.addAttribute("stamp", requests.findByIdAndAccountId(id, issuer.accountId()).orElseThrow(NotFound::new));
+        StampRequest stamp = requests.findByIdAndAccountId(id, issuer.accountId()).orElseThrow(NotFound::new);
+        model.addAttribute("stamp", stamp);
+        model.addAttribute("destination", deliveries.destinationOf(issuer.userId(), stamp).orElse(null));
         return "stamping/show";
+    }
+
+    /** "Enviar a mi cliente": into the client's Por enviar, or the client's reasons why not. */
+    @PostMapping("/stamps/{id}/client")
+    String sendToClient(@PathVariable long id, Locale locale,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        Issuer issuer = issuer();
+        try {
+            deliveries.send(issuer.userId(), id);
+            redirect.addFlashAttribute("sentToClient", true);
+        } catch (mx.supplierportal.invoice.InvoiceProblem problem) {
+            List<String> reasons = problem.findings().isEmpty()
+                    ? List.of(messages.getMessage(problem.messageKey(), problem.arguments(), locale))
+                    : problem.findings().stream().map(f -> f.message(locale)).toList();
+            redirect.addFlashAttribute("clientRefused", reasons);
+        }
+        return "redirect:/stamps/" + id;
     }
 
     @GetMapping("/stamps/{id}/xml")

@@ -85,7 +85,7 @@ class DemoProfileTest {
     void theDemoStampingAccountStampsAnUnsealedCfdiAtOnceAndTheDemoTrustsTheStamp() {
         assertThat(java.time.Instant.now()).as("SAT's test CSD in demo/csd expires on 2027-05-18: replace it with "
                 + "SAT's newer test CSD").isBefore(java.time.Instant.parse("2027-05-18T11:43:51Z"));
-        long userId = jdbc.queryForObject("select id from supplier_user where email = 'timbrado@kemper.example'",
+        long userId = jdbc.queryForObject("select id from supplier_user where email = 'proveedor@kemper.example'",
                 Long.class);
         String unsealed = mx.supplierportal.cfdi.TestCfdis.invoice().replace(" Serie=\"T\" Folio=\"1\"", "")
                 .replace(" Fecha=\"2025-03-10T10:00:00\"", "")

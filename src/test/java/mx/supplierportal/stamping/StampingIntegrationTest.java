@@ -257,6 +257,58 @@ class StampingIntegrationTest extends IntegrationTest {
         mvc.perform(get("/stamps/" + id).with(authentication(supplier))).andExpect(status().isNotFound());
     }
 
+    @Test
+    void sentToAClientThatRegisteredTheBusinessItWaitsInPorEnviarWithItsPdf() throws Exception {
+        TestClient client = newClient();
+        String clientRfc = jdbc.queryForObject("select rfc from client where code = ?", String.class, client.code());
+        // the client registers the business with the same email; the person activates that registration
+        registerSupplier(client, "ESCUELA KEMPER URGATE", TestCsds.RFC, email, "es");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/activate").with(csrf())
+                .param("token", tokenOf(TestMail.link(lastMailTo(email), "/activate")))
+                .param("password", SignupFixture.PASSWORD).param("confirmation", SignupFixture.PASSWORD));
+        runJobs();
+        long forAnother = uploaded(upload(unsealed(), "A")); // for MCI7306249Y1, which did not register it
+        long forTheClient = uploaded(upload(unsealed().replace("Rfc=\"MCI7306249Y1\"", "Rfc=\"" + clientRfc + "\"")
+                .replace("Nombre=\"MUNICIPIO DE CUAUTITLAN IZCALLI\"", "Nombre=\"" + client.name().toUpperCase() + "\"")
+                .replace("DomicilioFiscalReceptor=\"54700\" RegimenFiscalReceptor=\"603\"",
+                        "DomicilioFiscalReceptor=\"01000\" RegimenFiscalReceptor=\"601\""), "A"));
+        runJobs();
+        mvc.perform(get("/stamps/" + forAnother).with(authentication(business)))
+                .andExpect(content().string(not(containsString("Enviar a mi cliente"))));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/stamps/" + forAnother
+                + "/client").with(authentication(business)).with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(get("/stamps/" + forTheClient).with(authentication(business)))
+                .andExpect(content().string(containsString("Enviar a mi cliente (" + client.name() + ")")));
+
+        // this client asks for an approved digital record first: its reception says so, and nothing is kept
+        MvcResult refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                "/stamps/" + forTheClient + "/client").with(authentication(business)).with(csrf())).andReturn();
+        assertThat(String.valueOf(refused.getFlashMap().get("clientRefused")))
+                .contains("pide que su expediente digital esté aprobado antes de recibir facturas");
+        jdbc.update("update record_template set approved_before_invoicing = false where client_id = (select id from "
+                + "client where code = ?)", client.code());
+
+        MvcResult sent = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                "/stamps/" + forTheClient + "/client").with(authentication(business)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(sent.getFlashMap().get("sentToClient")).as("refused: %s", sent.getFlashMap().get("clientRefused"))
+                .isEqualTo(Boolean.TRUE);
+        String uuid = jdbc.queryForObject("select uuid from stamp_request where id = ?", String.class, forTheClient);
+        Map<String, Object> draft = jdbc.queryForMap("select i.status, i.pdf_document_id from invoice i join client c "
+                + "on c.id = i.client_id where c.code = ? and i.uuid = ?", client.code(), uuid);
+        assertThat(draft.get("status")).isEqualTo("DRAFT");
+        assertThat(draft.get("pdf_document_id")).isNotNull();
+        long registration = jdbc.queryForObject("select i.client_supplier_id from invoice i where i.uuid = ?", Long.class,
+                uuid);
+        mvc.perform(get("/invoices/" + registration + "/to-send").with(authentication(business)))
+                .andExpect(content().string(containsString(uuid)))
+                .andExpect(content().string(containsString("A-2"))); // the second upload took the next folio
+        // once more: the client's reception says it has it already
+        MvcResult again = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                "/stamps/" + forTheClient + "/client").with(authentication(business)).with(csrf())).andReturn();
+        assertThat(String.valueOf(again.getFlashMap().get("clientRefused"))).contains(uuid, "ya se recibió");
+    }
+
     /** SAT's test issuer's invoice without Serie, Folio, Fecha, certificate or seal: what the portal completes. */
     private static String unsealed() {
         return TestCfdis.invoice().replace(" Serie=\"T\" Folio=\"1\"", "").replace(" Fecha=\"2025-03-10T10:00:00\"", "")
