@@ -10,8 +10,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The installation's PAC ({@code portal.stamping.pac}): {@code test} is the built-in test PAC (demo, tests; its
- * stamps verify only where its certificate is trusted), {@code none} (the default) offers no stamping.
+ * The installation's PAC ({@code portal.stamping.pac}): {@code sw} is SW sapien's REST service
+ * ({@code portal.stamping.sw.*}: its test host https://services.test.sw.com.mx or production
+ * https://services.sw.com.mx, the account's user and password, a timeout); {@code test} is the built-in test PAC (demo,
+ * tests; its stamps verify only where its certificate is trusted); {@code none} (the default) offers no stamping.
  */
 @Configuration
 class StampingConfiguration {
@@ -22,8 +24,19 @@ class StampingConfiguration {
     Stamper stamper(@Value("${portal.stamping.pac:none}") String pac,
             @Value("${portal.stamping.test-pac.key-file:}") String keyFile,
             @Value("${portal.stamping.test-pac.certificate-file:}") String certificateFile, Clock clock,
-            Environment environment) {
+            Environment environment, @Value("${portal.stamping.sw.base-url:}") String swBaseUrl,
+            @Value("${portal.stamping.sw.user:}") String swUser, @Value("${portal.stamping.sw.password:}") String swPassword,
+            @Value("${portal.stamping.sw.timeout:PT30S}") java.time.Duration swTimeout) {
         switch (pac) {
+            case "sw" -> {
+                if (swBaseUrl.isBlank() || swUser.isBlank() || swPassword.isBlank()) {
+                    throw new IllegalStateException("portal.stamping.pac=sw needs portal.stamping.sw.base-url, user "
+                            + "and password (the SW sapien account of this installation)");
+                }
+                LOG.info("Stamping at SW sapien, {}", swBaseUrl);
+                return new mx.supplierportal.cfdi.SwSapienStamper(java.net.URI.create(swBaseUrl), swUser, swPassword,
+                        swTimeout, clock);
+            }
             case "test" -> {
                 if (environment.matchesProfiles("postgres")) {
                     throw new IllegalStateException("portal.stamping.pac=test is for the demo and tests: a production "
@@ -43,7 +56,7 @@ class StampingConfiguration {
                     throw new Stamper.Unavailable("this installation has no PAC (portal.stamping.pac)", null);
                 };
             }
-            default -> throw new IllegalStateException("portal.stamping.pac must be test or none, not " + pac);
+            default -> throw new IllegalStateException("portal.stamping.pac must be sw, test or none, not " + pac);
         }
     }
 

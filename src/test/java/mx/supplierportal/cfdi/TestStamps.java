@@ -97,6 +97,11 @@ public final class TestStamps {
         }
     }
 
+    /** The stand-in's test PAC itself (its checks included): what a PAC stand-in stamps with. */
+    public TestPac pac() {
+        return pac;
+    }
+
     /** The sealed CFDI with a TimbreFiscalDigital 1.1 of {@code uuid} stamped at {@code fechaTimbrado}. */
     public byte[] stamp(byte[] sealed, String uuid, String fechaTimbrado) {
         return pac.stamp(sealed, uuid, fechaTimbrado).xml();
