@@ -23,4 +23,19 @@ class SealerTest {
         assertThat(TestCfdis.validator().validate(tampered, ValidationContext.NONE).findings())
                 .extracting(Finding::code).contains("SEAL-INVALID");
     }
+
+    @Test
+    void theSealVerifiesOverSatsOwnStylesheetsCadena() throws Exception {
+        byte[] sealed = TestCfdis.signed(TestCfdis.invoice());
+        Cfdi cfdi = new CfdiReader().read(sealed);
+        // SAT's cadenaoriginal_4_0.xslt, not the portal's Java builder; verified as openssl dgst -sha256 -verify would
+        java.security.cert.X509Certificate certificate = (java.security.cert.X509Certificate)
+                java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
+                        new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(
+                                cfdi.comprobante().certificado())));
+        java.security.Signature verify = java.security.Signature.getInstance("SHA256withRSA");
+        verify.initVerify(certificate.getPublicKey());
+        verify.update(SatCadena.CFDI_40.of(sealed).getBytes(StandardCharsets.UTF_8));
+        assertThat(verify.verify(java.util.Base64.getDecoder().decode(cfdi.comprobante().sello()))).isTrue();
+    }
 }

@@ -41,9 +41,17 @@ final class SwSapienStub implements AutoCloseable {
     private final AtomicInteger tokensIssued = new AtomicInteger();
     private final Map<String, Boolean> tokens = new ConcurrentHashMap<>();
 
+    private final long latencyMillis;
+
     SwSapienStub() throws IOException {
+        this(0);
+    }
+
+    /** A stub that answers every stamping request {@code latencyMillis} late (for the benchmark). */
+    SwSapienStub(long latencyMillis) throws IOException {
+        this.latencyMillis = latencyMillis;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/v2/security/authenticate", this::authenticate);
         server.createContext("/v4/cfdi33/stamp/v4", this::stamp);
         server.start();
@@ -91,6 +99,9 @@ final class SwSapienStub implements AutoCloseable {
         if (!tokens.containsKey(bearer)) {
             reply(exchange, 401, envelope(null, "error", "El token debe contener 3 partes", null));
             return;
+        }
+        if (latencyMillis > 0) {
+            sleep(latencyMillis);
         }
         String customId = exchange.getRequestHeaders().getFirst("customid");
         customIds.add(String.valueOf(customId));
