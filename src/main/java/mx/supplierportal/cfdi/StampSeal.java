@@ -64,6 +64,10 @@ final class StampSeal {
             }
         } else if (lookup instanceof SatCertificates.Lookup.TestNotTrusted) {
             findings.add(Finding.error("TFD-TEST-STAMP"));
+        } else if (SatCertificates.SAT_TEST_RFC.equals(timbre.rfcProvCertif())) {
+            // certified by "SAT pruebas" with a certificate this installation does not trust: a test PAC's stamp
+            // (SAT's test environment, or another portal's built-in test PAC), never a real one
+            findings.add(Finding.error("TFD-TEST-STAMP"));
         } else {
             findings.add(Finding.warning("TFD-CERT-UNKNOWN", timbre.noCertificadoSat().strip()));
         }

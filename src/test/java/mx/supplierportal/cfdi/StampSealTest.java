@@ -89,7 +89,22 @@ class StampSealTest {
     }
 
     @Test
+    void aTestPacsStampWhoseCertificateIsNotTrustedHereIsRefused() {
+        // the built-in test PAC of another installation (its own certificate, RfcProvCertif of SAT's test PAC)
+        TestPac elsewhere = TestPac.generate("00001000000999999902", java.time.Clock.systemUTC());
+        String now = java.time.LocalDateTime.now(java.time.ZoneId.of("America/Mexico_City"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
+        byte[] sealed = TestCfdis.signed(TestCfdis.invoice().replace("2025-03-10T10:00:00", now));
+        byte[] stamped = elsewhere.stamp(sealed, "00000000-0000-4000-8000-000000000001", now).xml();
+        ValidationReport report = new CfdiValidator(SatCertificates.bundled()).validate(stamped, ValidationContext.NONE);
+        assertThat(report.findings()).filteredOn(f -> f.code().equals("TFD-TEST-STAMP")).singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
+        assertThat(report.valid()).isFalse();
+    }
+
+    @Test
     void aStampByACertificateNobodyKnowsIsAWarningThatNamesIt() {
+        // the sample is certified by a real PAC's RFC (CVD110412TF6), here with a certificate nobody has seen
         String unknown = stampedSample().replace("NoCertificadoSAT=\"30001000000500003456\"",
                 "NoCertificadoSAT=\"00001000000799999999\"");
         ValidationReport report = testValidator.validate(bytes(unknown), ValidationContext.NONE);
@@ -118,10 +133,12 @@ class StampSealTest {
         assertThat(fresh.findings()).extracting(Finding::code).noneMatch(code -> code.startsWith("TFD-"));
         assertThat(fresh.valid()).isTrue();
 
-        // the same stamp where the folder is not configured: not known, a warning (never a silent "valid")
+        // the same stamp where the folder is not configured: certified as "SAT pruebas" by a certificate not trusted
+        // there, so a test stamp, refused (never a silent "valid")
         ValidationReport elsewhere = productionValidator.validate(sat.stamp(sealed, UUID, "2025-03-10T10:05:00"),
                 ValidationContext.NONE);
-        assertThat(elsewhere.has("TFD-CERT-UNKNOWN")).isTrue();
+        assertThat(elsewhere.has("TFD-TEST-STAMP")).isTrue();
+        assertThat(elsewhere.valid()).isFalse();
     }
 
     @Test
@@ -199,8 +216,10 @@ class StampSealTest {
                     ValidationContext.NONE).has("TFD-CERT-UNKNOWN")).isFalse();
 
             // an answer that is not there is asked again only after a while, and stays a warning meanwhile
+            // (certified by a real PAC's RFC: an unknown certificate of SAT's test PAC would be a test stamp)
             String unknown = new String(stamped, StandardCharsets.UTF_8).replace(
-                    "NoCertificadoSAT=\"" + TestStamps.SERIAL + "\"", "NoCertificadoSAT=\"00001000000999999977\"");
+                    "NoCertificadoSAT=\"" + TestStamps.SERIAL + "\"", "NoCertificadoSAT=\"00001000000999999977\"")
+                    .replace("RfcProvCertif=\"SPR190613I52\"", "RfcProvCertif=\"CVD110412TF6\"");
             for (int i = 0; i < 2; i++) {
                 assertThat(validator.validate(bytes(unknown), ValidationContext.NONE).has("TFD-CERT-UNKNOWN")).isTrue();
             }
