@@ -78,6 +78,15 @@ public final class TestCfdis {
                 """;
     }
 
+    /**
+     * {@link #invoice()} as a business hands it to the portal's stamping unsealed: without Serie, Folio, Fecha,
+     * NoCertificado, Certificado and Sello (the portal fills them from the series, the clock and the CSD).
+     */
+    public static String unsealedInvoice() {
+        return invoice().replace(" Serie=\"T\" Folio=\"1\"", "").replace(" Fecha=\"2025-03-10T10:00:00\"", "")
+                .replace(" NoCertificado=\"@NUMBER@\" Certificado=\"@CERT@\"", "").replace(" Sello=\"\"", "");
+    }
+
     /** A payment receipt (P) with Pagos 2.0: one payment of 1160.00 MXN for one PPD invoice. */
     public static String payment() {
         return """

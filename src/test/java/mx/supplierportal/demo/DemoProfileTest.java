@@ -87,9 +87,7 @@ class DemoProfileTest {
                 + "SAT's newer test CSD").isBefore(java.time.Instant.parse("2027-05-18T11:43:51Z"));
         long userId = jdbc.queryForObject("select id from supplier_user where email = 'proveedor@kemper.example'",
                 Long.class);
-        String unsealed = mx.supplierportal.cfdi.TestCfdis.invoice().replace(" Serie=\"T\" Folio=\"1\"", "")
-                .replace(" Fecha=\"2025-03-10T10:00:00\"", "")
-                .replace(" NoCertificado=\"@NUMBER@\" Certificado=\"@CERT@\"", "").replace(" Sello=\"\"", "");
+        String unsealed = mx.supplierportal.cfdi.TestCfdis.unsealedInvoice();
         long id = stampUploads.upload(userId, "factura.xml", unsealed.getBytes(StandardCharsets.UTF_8), "A").getId();
         // the job executor stamps it at the built-in test PAC and makes the PDF
         Long stamped = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(

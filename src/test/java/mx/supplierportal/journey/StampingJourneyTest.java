@@ -50,9 +50,7 @@ class StampingJourneyTest extends BrowserJourney {
         assertThat(page.locator("#test-pac")).containsText("Timbrado de PRUEBAS");
 
         // a CFDI of another régimen: explained, the chosen file kept, nothing spent
-        String unsealed = TestCfdis.invoice().replace(" Serie=\"T\" Folio=\"1\"", "")
-                .replace(" Fecha=\"2025-03-10T10:00:00\"", "")
-                .replace(" NoCertificado=\"@NUMBER@\" Certificado=\"@CERT@\"", "").replace(" Sello=\"\"", "");
+        String unsealed = TestCfdis.unsealedInvoice();
         page.getByLabel("XML del CFDI 4.0").setInputFiles(new FilePayload("factura.xml", "application/xml",
                 unsealed.replace("RegimenFiscal=\"601\"", "RegimenFiscal=\"612\"").getBytes(StandardCharsets.UTF_8)));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Timbrar")).click();

@@ -286,7 +286,9 @@ class PaymentIntegrationTest extends IntegrationTest {
         // ... stamped by a SAT certificate this portal does not know yet: accepted, and the supplier is told so
         TestStamps newSatCertificate = TestStamps.generate(java.nio.file.Files.createTempDirectory("sat"),
                 "00001000000999999911", mx.supplierportal.cfdi.SatCertificates.SAT_RFC);
-        String good = newSatCertificate.stamp(TestCfdis.signed(rep), goodUuid);
+        // (certified by a real PAC's RFC: SAT's test PAC with an unknown certificate would be a test stamp, refused)
+        String good = newSatCertificate.stamp(TestCfdis.signed(rep), goodUuid)
+                .replace("RfcProvCertif=\"SPR190613I52\"", "RfcProvCertif=\"CVD110412TF6\"");
         MvcResult accepted = mvc.perform(multipart("/payments/{p}/complement", paymentId)
                 .file(new MockMultipartFile("xml", "rep.xml", "text/xml", good.getBytes(StandardCharsets.UTF_8)))
                 .with(authentication(supplier)).with(csrf())).andReturn();

@@ -43,9 +43,7 @@ class StampingOutageIntegrationTest extends IntegrationTest {
         clock.at(TestCsds.IN_FORCE);
         String email = "caida-" + unique() + "@kemper.test";
         Authentication business = SignupFixture.stampingAccount(this, email, 50);
-        String unsealed = TestCfdis.invoice().replace(" Serie=\"T\" Folio=\"1\"", "")
-                .replace(" Fecha=\"2025-03-10T10:00:00\"", "")
-                .replace(" NoCertificado=\"@NUMBER@\" Certificado=\"@CERT@\"", "").replace(" Sello=\"\"", "");
+        String unsealed = TestCfdis.unsealedInvoice();
         String location = mvc.perform(multipart("/stamps/new").file(new MockMultipartFile("xml", "f.xml",
                         "application/xml", unsealed.getBytes(StandardCharsets.UTF_8))).param("serie", "A")
                         .with(authentication(business)).with(csrf()))
