@@ -109,4 +109,48 @@ class StampingJourneyTest extends BrowserJourney {
         page.setViewportSize(390, 844);
         Browser.screenshot(page, "94-stamp-new-en-390");
     }
+
+    @Test
+    void aStampedCfdiForAClientThatRegisteredTheBusinessGoesToItsPorEnviar() throws Exception {
+        clock.at(TestCsds.IN_FORCE);
+        String email = "cliente-viaje-" + unique() + "@kemper.test";
+        SignupFixture.stampingAccount(this, email, 50);
+        // a client registers the business with the same email (and invoices without waiting for its record)
+        TestClient client = newClient();
+        String clientRfc = jdbc.queryForObject("select rfc from client where code = ?", String.class, client.code());
+        registerSupplier(client, "ESCUELA KEMPER URGATE", TestCsds.RFC, email, "es");
+        jdbc.update("update record_template set approved_before_invoicing = false where client_id = (select id from "
+                + "client where code = ?)", client.code());
+        Page page = browser.newPage(baseUrl());
+        page.navigate(pathOf(mx.supplierportal.support.TestMail.link(lastMailTo(email), "/activate")));
+        // the person already has an account: the client's link only confirms
+        assertThat(page.getByText("Usted ya tiene una cuenta en el portal.")).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirmar")).click();
+        page.waitForURL("**/login?activated");
+        assertThat(page.getByLabel("Correo electrónico")).hasValue(email); // filled in for the person
+        page.getByLabel("Contraseña").fill(SignupFixture.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Entrar")).click();
+        page.waitForURL("**/");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mis timbres")).first().click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Timbrar CFDI")).click();
+        String forTheClient = TestCfdis.unsealedInvoice().replace("Rfc=\"MCI7306249Y1\"", "Rfc=\"" + clientRfc + "\"")
+                .replace("Nombre=\"MUNICIPIO DE CUAUTITLAN IZCALLI\"", "Nombre=\"" + client.name().toUpperCase() + "\"")
+                .replace("DomicilioFiscalReceptor=\"54700\" RegimenFiscalReceptor=\"603\"",
+                        "DomicilioFiscalReceptor=\"01000\" RegimenFiscalReceptor=\"601\"");
+        page.getByLabel("XML del CFDI 4.0").setInputFiles(new FilePayload("factura.xml", "application/xml",
+                forTheClient.getBytes(StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Timbrar")).click();
+        assertThat(page.locator("#stamp-status")).containsText("En proceso");
+        runJobs();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Actualizar")).click();
+        String uuid = page.locator("#uuid").innerText().strip();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enviar a mi cliente (" + client.name()
+                + ")")).click();
+        assertThat(page.locator("#sent-to-client")).containsText("está en Mis CFDI › Por enviar para " + client.name());
+        Browser.screenshot(page, "97-stamp-sent-to-client");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ir a Mis CFDI")).click();
+        assertThat(page.getByText(uuid)).isVisible();
+        assertThat(page.locator("main")).containsText("Por enviar");
+        Browser.screenshot(page, "98-por-enviar-with-the-stamped-cfdi");
+    }
 }
