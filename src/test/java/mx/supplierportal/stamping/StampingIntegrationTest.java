@@ -239,7 +239,16 @@ class StampingIntegrationTest extends IntegrationTest {
         mvc.perform(get("/stamps").with(authentication(other)))
                 .andExpect(content().string(containsString("Aún no ha timbrado ningún CFDI")));
 
-        // confirmed, company data saved, nothing paid yet: not active
+        // an active account whose stamps are all used: told so, the form is not offered, nothing is reserved
+        jdbc.update("update signup_account set stamp_balance = 0 where supplier_user_id = (select id from supplier_user"
+                + " where email = ?)", email);
+        mvc.perform(get("/stamps/new").with(authentication(business)))
+                .andExpect(content().string(containsString("Ya no tiene timbres disponibles")))
+                .andExpect(content().string(not(containsString("name=\"xml\""))));
+        expectRefused(upload(unsealed(), "A"), "Ya no tiene timbres disponibles");
+        assertThat(reserved()).isZero();
+
+        // confirmed, nothing paid yet: not active
         Authentication unpaid = SignupFixture.confirmedAccount(this, TestCsds.RFC, "sinpago-" + unique() + "@kemper.test");
         mvc.perform(multipart("/stamps/new").file(new MockMultipartFile("xml", "f.xml", "application/xml",
                         unsealed().getBytes(StandardCharsets.UTF_8))).param("serie", "A")
