@@ -6,8 +6,6 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import com.ibm.icu.text.RuleBasedNumberFormat;
-import com.ibm.icu.util.ULocale;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,29 +43,6 @@ public final class PrintedCfdi {
     private static final Color LINE = new Color(0xce, 0xd4, 0xda);
     private static final Color RED = new Color(0xb0, 0x2a, 0x37);
 
-    private static final Map<String, String> TIPO = Map.of("I", "Ingreso", "E", "Egreso", "T", "Traslado", "N",
-            "Nómina", "P", "Pago");
-    private static final Map<String, String> METODO = Map.of("PUE", "Pago en una sola exhibición", "PPD",
-            "Pago en parcialidades o diferido");
-    private static final Map<String, String> FORMA = Map.ofEntries(Map.entry("01", "Efectivo"),
-            Map.entry("02", "Cheque nominativo"), Map.entry("03", "Transferencia electrónica de fondos"),
-            Map.entry("04", "Tarjeta de crédito"), Map.entry("05", "Monedero electrónico"),
-            Map.entry("06", "Dinero electrónico"), Map.entry("08", "Vales de despensa"),
-            Map.entry("12", "Dación en pago"), Map.entry("13", "Pago por subrogación"),
-            Map.entry("14", "Pago por consignación"), Map.entry("15", "Condonación"), Map.entry("17", "Compensación"),
-            Map.entry("23", "Novación"), Map.entry("24", "Confusión"), Map.entry("25", "Remisión de deuda"),
-            Map.entry("26", "Prescripción o caducidad"), Map.entry("27", "A satisfacción del acreedor"),
-            Map.entry("28", "Tarjeta de débito"), Map.entry("29", "Tarjeta de servicios"),
-            Map.entry("30", "Aplicación de anticipos"), Map.entry("31", "Intermediario pagos"),
-            Map.entry("99", "Por definir"));
-    private static final Map<String, String> USO = Map.ofEntries(Map.entry("G01", "Adquisición de mercancías"),
-            Map.entry("G02", "Devoluciones, descuentos o bonificaciones"), Map.entry("G03", "Gastos en general"),
-            Map.entry("I01", "Construcciones"), Map.entry("I02", "Mobiliario y equipo de oficina por inversiones"),
-            Map.entry("I03", "Equipo de transporte"), Map.entry("I04", "Equipo de cómputo y accesorios"),
-            Map.entry("I08", "Otra maquinaria y equipo"), Map.entry("S01", "Sin efectos fiscales"),
-            Map.entry("CP01", "Pagos"), Map.entry("CN01", "Nómina"));
-    private static final Map<String, String> IMPUESTO = Map.of("001", "ISR", "002", "IVA", "003", "IEPS");
-
     private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private final PDType1Font mono = new PDType1Font(Standard14Fonts.FontName.COURIER);
@@ -101,25 +76,6 @@ public final class PrintedCfdi {
                         Math.max(0, sello.length() - 8)));
     }
 
-    /** The total in Spanish words as Mexican invoices write it: "MIL SEISCIENTOS CUARENTA PESOS 00/100 M.N.". */
-    public static String inWords(String amount, String currency) {
-        BigDecimal value = new BigDecimal(amount).setScale(2, RoundingMode.HALF_UP);
-        String words = new RuleBasedNumberFormat(new ULocale("es"), RuleBasedNumberFormat.SPELLOUT)
-                .format(value.longValue(), "%spellout-cardinal-masculine");
-        // ICU marks where a word may be hyphenated (soft hyphens); before a noun "uno" is "un" ("veintiún pesos")
-        words = words.replace("\u00AD", "").replaceAll("veintiuno$", "veintiún").replaceAll("uno$", "un");
-        int cents = value.remainder(BigDecimal.ONE).movePointRight(2).intValue();
-        String unit = switch (currency == null ? "" : currency) {
-            case "MXN" -> value.longValue() == 1 ? "PESO" : "PESOS";
-            case "USD" -> value.longValue() == 1 ? "DÓLAR" : "DÓLARES";
-            case "EUR" -> value.longValue() == 1 ? "EURO" : "EUROS";
-            default -> currency;
-        };
-        String millions = words.matches(".*(millón|millones)$") ? " DE" : "";
-        return (words + millions + " " + unit).toUpperCase(Locale.forLanguageTag("es")) + " "
-                + String.format("%02d", cents) + "/100" + ("MXN".equals(currency) ? " M.N." : " " + currency);
-    }
-
     private byte[] print(Cfdi cfdi, Cfdi.Timbre timbre, boolean test) throws IOException {
         this.test = test;
         try (PDDocument pdf = new PDDocument()) {
@@ -132,12 +88,12 @@ public final class PrintedCfdi {
             text(bold, 13, MARGIN, y, cfdi.emisor().nombre());
             y -= 16;
             line(regular, 9, "RFC: " + cfdi.emisor().rfc());
-            line(regular, 9, "Régimen fiscal: " + regimen(cfdi.emisor().regimenFiscal()));
+            line(regular, 9, "Régimen fiscal: " + SatCatalogs.regimen(cfdi.emisor().regimenFiscal()));
             line(regular, 9, "Lugar de expedición (CP): " + c.lugarExpedicion());
             float left = y;
             y = top;
             float right = PAGE.getWidth() - MARGIN;
-            textRight(bold, 13, right, y, "CFDI de " + TIPO.getOrDefault(c.tipoDeComprobante(), c.tipoDeComprobante()));
+            textRight(bold, 13, right, y, "CFDI de " + SatCatalogs.tipoDeComprobante(c.tipoDeComprobante()));
             y -= 16;
             textRight(regular, 9, right, y, "Serie y folio: " + (serieFolio.isBlank() ? "—" : serieFolio));
             y -= 12;
@@ -150,8 +106,8 @@ public final class PrintedCfdi {
             heading("Receptor");
             line(regular, 9, cfdi.receptor().nombre() + "  ·  RFC: " + cfdi.receptor().rfc());
             line(regular, 9, "Domicilio fiscal (CP): " + nullToDash(cfdi.receptor().domicilioFiscalReceptor())
-                    + "  ·  Régimen fiscal: " + regimen(cfdi.receptor().regimenFiscalReceptor()));
-            line(regular, 9, "Uso del CFDI: " + described(USO, cfdi.receptor().usoCfdi()));
+                    + "  ·  Régimen fiscal: " + SatCatalogs.regimen(cfdi.receptor().regimenFiscalReceptor()));
+            line(regular, 9, "Uso del CFDI: " + SatCatalogs.usoCfdi(cfdi.receptor().usoCfdi()));
             y -= 4;
 
             heading("Conceptos");
@@ -188,20 +144,19 @@ public final class PrintedCfdi {
             if (c.descuento() != null) {
                 total(labels, "Descuento", c.descuento(), c.moneda(), false);
             }
-            cfdi.impuestos().ifPresent(impuestos -> {
-                for (Cfdi.Tax tax : impuestos.traslados()) {
-                    total(labels, IMPUESTO.getOrDefault(tax.impuesto(), tax.impuesto()) + " trasladado "
-                            + rate(tax), tax.importe(), c.moneda(), false);
-                }
-                for (Cfdi.Tax tax : impuestos.retenciones()) {
-                    total(labels, IMPUESTO.getOrDefault(tax.impuesto(), tax.impuesto()) + " retenido", tax.importe(),
+            if (cfdi.impuestos().isPresent()) {
+                for (Cfdi.Tax tax : cfdi.impuestos().get().traslados()) {
+                    total(labels, SatCatalogs.impuesto(tax.impuesto()) + " trasladado " + rate(tax), tax.importe(),
                             c.moneda(), false);
                 }
-            });
+                for (Cfdi.Tax tax : cfdi.impuestos().get().retenciones()) {
+                    total(labels, SatCatalogs.impuesto(tax.impuesto()) + " retenido", tax.importe(), c.moneda(), false);
+                }
+            }
             total(labels, "Total", c.total(), c.moneda(), true);
-            paragraph(regular, 8.5f, "Importe con letra: " + inWords(c.total(), c.moneda()));
-            line(regular, 8.5f, "Forma de pago: " + described(FORMA, c.formaPago()) + "  ·  Método de pago: "
-                    + described(METODO, c.metodoPago()));
+            paragraph(regular, 8.5f, "Importe con letra: " + AmountInWords.of(c.total(), c.moneda()));
+            line(regular, 8.5f, "Forma de pago: " + SatCatalogs.formaPago(c.formaPago()) + "  ·  Método de pago: "
+                    + SatCatalogs.metodoPago(c.metodoPago()));
             line(regular, 8.5f, "Moneda: " + c.moneda() + (c.tipoCambio() == null ? "" : "  ·  Tipo de cambio: "
                     + c.tipoCambio()) + "  ·  Exportación: " + nullToDash(c.exportacion()));
             y -= 4;
@@ -318,22 +273,18 @@ public final class PrintedCfdi {
     private void taxLine(String kind, Cfdi.Tax tax, float x) throws IOException {
         ensure(10);
         out.setNonStrokingColor(GREY);
-        text(regular, 7, x, y, kind + " " + IMPUESTO.getOrDefault(tax.impuesto(), tax.impuesto()) + " "
+        text(regular, 7, x, y, kind + " " + SatCatalogs.impuesto(tax.impuesto()) + " "
                 + rate(tax) + " sobre " + money(tax.base()) + ": " + money(tax.importe()));
         out.setNonStrokingColor(Color.BLACK);
         y -= 9;
     }
 
-    private void total(float x, String label, String amount, String currency, boolean strong) {
-        try {
-            ensure(14);
-            PDType1Font font = strong ? bold : regular;
-            text(font, strong ? 10 : 9, x, y, label);
-            textRight(font, strong ? 10 : 9, PAGE.getWidth() - MARGIN, y, money(amount) + " " + currency);
-            y -= strong ? 14 : 12;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private void total(float x, String label, String amount, String currency, boolean strong) throws IOException {
+        ensure(14);
+        PDType1Font font = strong ? bold : regular;
+        text(font, strong ? 10 : 9, x, y, label);
+        textRight(font, strong ? 10 : 9, PAGE.getWidth() - MARGIN, y, money(amount) + " " + currency);
+        y -= strong ? 14 : 12;
     }
 
     private void rule() throws IOException {
@@ -444,14 +395,6 @@ public final class PrintedCfdi {
             return "(exento)";
         }
         return new BigDecimal(tax.tasaOCuota()).movePointRight(2).stripTrailingZeros().toPlainString() + " %";
-    }
-
-    private static String regimen(String code) {
-        return code == null ? "—" : RegimenFiscal.of(code).map(r -> code + " " + r.officialName()).orElse(code);
-    }
-
-    private static String described(Map<String, String> catalog, String code) {
-        return code == null ? "—" : catalog.containsKey(code) ? code + " " + catalog.get(code) : code;
     }
 
     private static String nullToDash(String value) {

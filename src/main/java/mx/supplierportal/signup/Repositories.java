@@ -8,6 +8,8 @@ interface SignupAccountRepository extends JpaRepository<SignupAccount, Long> {
 
     Optional<SignupAccount> findBySupplierUserId(long supplierUserId);
 
+    boolean existsBySupplierUserIdAndStatus(long supplierUserId, SignupAccount.Status status);
+
     Optional<SignupAccount> findByProcessInstanceId(String processInstanceId);
 }
 

@@ -70,6 +70,10 @@ class SignupAccount {
     @Column(name = "stamp_balance", nullable = false)
     private int stampBalance;
 
+    /** Stamps set aside for CFDIs being stamped; moved only by {@link StampingAccounts} (SQL compare-and-set). */
+    @Column(name = "stamps_reserved", nullable = false, insertable = false, updatable = false)
+    private int stampsReserved;
+
     @Column(name = "activated_at")
     private OffsetDateTime activatedAt;
 
@@ -151,6 +155,10 @@ class SignupAccount {
 
     public int getStampBalance() {
         return stampBalance;
+    }
+
+    int getStampsReserved() {
+        return stampsReserved;
     }
 
     /** A paid order's stamps; the first one activates the account. */

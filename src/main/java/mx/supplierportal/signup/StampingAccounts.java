@@ -56,21 +56,17 @@ public class StampingAccounts {
     public Optional<Issuer> ofUser(long userId) {
         return accounts.findBySupplierUserId(userId).map(account -> {
             Optional<SignupCsd> csd = csds.findById(account.getId());
-            Integer reserved = jdbc.queryForObject("select stamps_reserved from signup_account where id = ?",
-                    Integer.class, account.getId());
             return new Issuer(account.getId(), account.getSupplierUserId(), users.companyIdOf(userId),
                     account.getRfc(), account.getBusinessName(), account.getTaxRegime(), account.getPostalCode(),
                     account.getStatus() == SignupAccount.Status.ACTIVE, account.getStampBalance(),
-                    reserved == null ? 0 : reserved, csd.isPresent(), csd.map(SignupCsd::getValidTo).orElse(null));
+                    account.getStampsReserved(), csd.isPresent(), csd.map(SignupCsd::getValidTo).orElse(null));
         });
     }
 
-    /**
-     * The account's CSD certificate; empty without one. Needed to fill NoCertificado and Certificado before sealing.
-     */
+    /** Whether the signed-in supplier user has an active stamping account (one query: the menu asks on every page). */
     @Transactional(readOnly = true)
-    public Optional<X509Certificate> certificate(long accountId) {
-        return csds.findById(accountId).map(csd -> certificateOf(csd.getCertificate()));
+    public boolean isActive(long userId) {
+        return accounts.existsBySupplierUserIdAndStatus(userId, SignupAccount.Status.ACTIVE);
     }
 
     /** The CFDI sealed with the account's CSD (NoCertificado, Certificado, Sello); the key is opened only here. */

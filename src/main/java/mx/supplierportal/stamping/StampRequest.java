@@ -169,6 +169,11 @@ public class StampRequest {
 
     /** "A-17", "A", "17" or empty: how the business names this CFDI. */
     public String serieFolio() {
+        return serieFolio(serie, folio);
+    }
+
+    /** "A-17", "A", "17" or empty, from a CFDI's Serie and Folio (either may be absent). */
+    static String serieFolio(String serie, String folio) {
         String s = serie == null ? "" : serie;
         String f = folio == null ? "" : folio;
         return s.isEmpty() || f.isEmpty() ? s + f : s + "-" + f;

@@ -226,8 +226,7 @@ public class StampUploads {
     }
 
     private static String storedName(String fileName, Cfdi cfdi) {
-        String serieFolio = (cfdi.comprobante().serie() == null ? "" : cfdi.comprobante().serie())
-                + (cfdi.comprobante().folio() == null ? "" : "-" + cfdi.comprobante().folio());
+        String serieFolio = StampRequest.serieFolio(cfdi.comprobante().serie(), cfdi.comprobante().folio());
         return serieFolio.isBlank() ? (fileName == null || fileName.isBlank() ? "cfdi.xml" : fileName)
                 : serieFolio.replaceAll("[^A-Za-z0-9_-]", "_") + ".xml";
     }

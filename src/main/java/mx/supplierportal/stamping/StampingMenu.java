@@ -17,7 +17,6 @@ class StampingMenu {
 
     @ModelAttribute("stampingAccount")
     boolean stampingAccount() {
-        return CurrentUser.supplier().flatMap(user -> accounts.ofUser(user.userId()))
-                .map(StampingAccounts.Issuer::active).orElse(false);
+        return CurrentUser.supplier().map(user -> accounts.isActive(user.userId())).orElse(false);
     }
 }

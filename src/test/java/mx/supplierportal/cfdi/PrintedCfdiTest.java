@@ -62,12 +62,12 @@ class PrintedCfdiTest {
 
     @Test
     void totalsInWordsAsMexicanInvoicesWriteThem() {
-        assertThat(PrintedCfdi.inWords("1640.00", "MXN")).isEqualTo("MIL SEISCIENTOS CUARENTA PESOS 00/100 M.N.");
-        assertThat(PrintedCfdi.inWords("1", "MXN")).isEqualTo("UN PESO 00/100 M.N.");
-        assertThat(PrintedCfdi.inWords("21.5", "MXN")).isEqualTo("VEINTIÚN PESOS 50/100 M.N.");
-        assertThat(PrintedCfdi.inWords("1000000", "MXN")).isEqualTo("UN MILLÓN DE PESOS 00/100 M.N.");
-        assertThat(PrintedCfdi.inWords("2500000.999", "MXN"))
+        assertThat(AmountInWords.of("1640.00", "MXN")).isEqualTo("MIL SEISCIENTOS CUARENTA PESOS 00/100 M.N.");
+        assertThat(AmountInWords.of("1", "MXN")).isEqualTo("UN PESO 00/100 M.N.");
+        assertThat(AmountInWords.of("21.5", "MXN")).isEqualTo("VEINTIÚN PESOS 50/100 M.N.");
+        assertThat(AmountInWords.of("1000000", "MXN")).isEqualTo("UN MILLÓN DE PESOS 00/100 M.N.");
+        assertThat(AmountInWords.of("2500000.999", "MXN"))
                 .isEqualTo("DOS MILLONES QUINIENTOS MIL UN PESOS 00/100 M.N.");
-        assertThat(PrintedCfdi.inWords("101.07", "USD")).isEqualTo("CIENTO UN DÓLARES 07/100 USD");
+        assertThat(AmountInWords.of("101.07", "USD")).isEqualTo("CIENTO UN DÓLARES 07/100 USD");
     }
 }

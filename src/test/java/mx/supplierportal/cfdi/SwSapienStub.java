@@ -39,6 +39,8 @@ final class SwSapienStub implements AutoCloseable {
     private final Map<String, Map<String, Object>> byCustomId = new ConcurrentHashMap<>();
     private final List<String> customIds = new CopyOnWriteArrayList<>();
     private final AtomicInteger tokensIssued = new AtomicInteger();
+    /** A "slow" answer waits for this: it comes only after the test is over (its client has long timed out). */
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private final Map<String, Boolean> tokens = new ConcurrentHashMap<>();
 
     private final long latencyMillis;
@@ -114,7 +116,7 @@ final class SwSapienStub implements AutoCloseable {
             case STRUCTURE_ERROR -> reply(exchange, 400, envelope(null, "error",
                     "CFDI40108 El TipoDeComprobante no contiene un valor del catálogo c_TipoDeComprobante.", null));
             case SLOW -> {
-                sleep(3000);
+                awaitClose();
                 reply(exchange, 200, stamped(customId, xml));
             }
             case LOSE_ANSWER -> {
@@ -178,6 +180,15 @@ final class SwSapienStub implements AutoCloseable {
         exchange.close();
     }
 
+    private void awaitClose() {
+        try {
+            closed.await(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The benchmark's fixed latency of a PAC (what is measured, not a wait for something). */
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
@@ -188,6 +199,7 @@ final class SwSapienStub implements AutoCloseable {
 
     @Override
     public void close() {
+        closed.countDown();
         server.stop(0);
     }
 }
