@@ -55,6 +55,21 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long> {
     List<Invoice> page(Long registrationId, Collection<Invoice.Status> statuses, OffsetDateTime createdAt, Long id,
             Limit limit);
 
+    /**
+     * The API's list (newest first, keyset after (createdAt, id)): any of the user's registrations, statuses and an
+     * issue-date range; the (client_supplier_id, created_at, id) index serves it.
+     */
+    @Query("select i from Invoice i where i.registrationId in :registrationIds and i.status in :statuses"
+            + " and i.issuedAt >= :from and i.issuedAt < :until"
+            + " and (i.createdAt < :createdAt or (i.createdAt = :createdAt and i.id < :id))"
+            + " order by i.createdAt desc, i.id desc")
+    List<Invoice> apiPage(Collection<Long> registrationIds, Collection<Invoice.Status> statuses,
+            java.time.LocalDateTime from, java.time.LocalDateTime until, OffsetDateTime createdAt, Long id,
+            Limit limit);
+
+    /** The invoice of this CFDI (client and upper-case UUID), if any. */
+    Optional<Invoice> findByClientIdAndUuid(Long clientId, String uuid);
+
     /** Keyset page, oldest first. */
     @Query("select i from Invoice i where i.registrationId = :registrationId and i.status in :statuses"
             + " and (i.createdAt > :createdAt or (i.createdAt = :createdAt and i.id > :id))"

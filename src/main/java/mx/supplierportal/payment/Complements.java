@@ -91,7 +91,7 @@ public class Complements {
         List<PaymentProblem.Message> problems = new ArrayList<>();
         for (Finding finding : report.findings()) {
             if (finding.severity() == Severity.ERROR) {
-                problems.add(PaymentProblem.Message.text(finding.message(locale)));
+                problems.add(PaymentProblem.Message.of(finding, locale));
             }
         }
         if (report.cfdi().isEmpty()) {

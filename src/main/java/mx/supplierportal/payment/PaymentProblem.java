@@ -5,15 +5,18 @@ import java.util.List;
 /** What is wrong with a payment or a payment complement: message keys with arguments, or CFDI findings already in words. */
 public class PaymentProblem extends RuntimeException {
 
-    /** One message: a key of messages*.properties and its arguments, or (key null) a text already in words. */
-    public record Message(String key, Object[] arguments, String text) {
+    /**
+     * One message: a key of messages*.properties and its arguments, or (key null) a text already in words — for a
+     * finding of the complement's CFDI, with the finding itself (its code, for the API).
+     */
+    public record Message(String key, Object[] arguments, String text, mx.supplierportal.cfdi.Finding finding) {
 
         static Message of(String key, Object... arguments) {
-            return new Message(key, arguments, null);
+            return new Message(key, arguments, null, null);
         }
 
-        static Message text(String text) {
-            return new Message(null, new Object[0], text);
+        static Message of(mx.supplierportal.cfdi.Finding finding, java.util.Locale locale) {
+            return new Message(null, new Object[0], finding.message(locale), finding);
         }
     }
 

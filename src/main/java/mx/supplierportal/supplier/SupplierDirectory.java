@@ -34,6 +34,13 @@ public class SupplierDirectory {
         return user(supplierUserId).getSupplierId();
     }
 
+    /** Whether the user may still use the portal: an account that exists, confirmed and not disabled. */
+    public boolean maySignIn(Number supplierUserId) {
+        return users.findById(supplierUserId.longValue()).map(u -> u.getPasswordHash() != null
+                && u.getStatus() != SupplierUser.Status.PENDING && u.getStatus() != SupplierUser.Status.DISABLED)
+                .orElse(false);
+    }
+
     private SupplierUser user(Number supplierUserId) {
         return users.findById(supplierUserId.longValue())
                 .orElseThrow(() -> new IllegalStateException("supplier user " + supplierUserId + " does not exist"));

@@ -1,0 +1,221 @@
+package mx.supplierportal.invoice;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import mx.supplierportal.api.ApiProblem;
+import mx.supplierportal.api.IdempotencyKeys;
+import mx.supplierportal.cfdi.CfdiReadException;
+import mx.supplierportal.cfdi.CfdiReader;
+import mx.supplierportal.client.Clients;
+import mx.supplierportal.supplier.Registrations;
+import mx.supplierportal.supplier.Registrations.Registration;
+import org.springframework.data.domain.Limit;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What {@code /api/v1/invoices} does, on top of the intake the pages use ({@link Invoices}): an upload with its
+ * documents and, when asked, its sending, as one transaction (a refused document leaves no draft behind); the same
+ * CFDI or the same {@code Idempotency-Key} again finds the first invoice; the list across every client of the user.
+ */
+@Service
+class InvoiceApi {
+
+    static final String OPERATION = "invoice.create";
+    static final int MAX_PAGE = 100;
+
+    /** A file part of the request. */
+    record Part(String name, byte[] content) {
+    }
+
+    /** The invoice, and whether this call created it (201) or found it (200). */
+    record Received(Invoice invoice, boolean created) {
+    }
+
+    /** One page of the list, and the cursor of the next (null on the last page). */
+    record Page(List<Invoice> invoices, String next, Map<Long, Registration> registrations) {
+    }
+
+    private final Invoices invoices;
+    private final InvoiceDetails details;
+    private final InvoiceRules rules;
+    private final InvoiceRepository repository;
+    private final Registrations registrations;
+    private final Clients clients;
+    private final IdempotencyKeys idempotency;
+
+    InvoiceApi(Invoices invoices, InvoiceDetails details, InvoiceRules rules, InvoiceRepository repository,
+            Registrations registrations, Clients clients, IdempotencyKeys idempotency) {
+        this.invoices = invoices;
+        this.details = details;
+        this.rules = rules;
+        this.repository = repository;
+        this.registrations = registrations;
+        this.clients = clients;
+        this.idempotency = idempotency;
+    }
+
+    @Transactional
+    public Received receive(long userId, String clientRfc, Part xml, Part pdf, Map<String, Part> documents,
+            boolean send, String idempotencyKey, String uploadedBy, Locale locale) {
+        Registration registration = activeFor(userId, clientRfc);
+        Map<String, InvoiceRequirement> asked = new TreeMap<>();
+        rules.requirementsOf(registration.clientId()).forEach(r -> asked.put(r.getKey(), r));
+        for (String key : documents.keySet()) {
+            if (!asked.containsKey(key)) {
+                throw ApiProblem.invalidRequest("api.detail.requirementUnknown", key,
+                        asked.isEmpty() ? "—" : String.join(", ", asked.keySet()));
+            }
+        }
+        List<byte[]> parts = new ArrayList<>(List.of(IdempotencyKeys.text(clientRfc.toUpperCase(Locale.ROOT)),
+                xml.content(), pdf == null ? null : pdf.content(), IdempotencyKeys.text(Boolean.toString(send))));
+        new TreeMap<>(documents).forEach((key, part) -> {
+            parts.add(IdempotencyKeys.text(key));
+            parts.add(part.content());
+        });
+        String hash = IdempotencyKeys.hash(parts);
+        Optional<Long> earlier = idempotency.earlier(userId, idempotencyKey, OPERATION, hash);
+        if (earlier.isPresent()) {
+            return new Received(own(userId, earlier.get()), false);
+        }
+        Optional<Invoice> same = sameCfdi(registration, xml.content());
+        if (same.isPresent()) {
+            idempotency.remember(userId, idempotencyKey, OPERATION, hash, same.get().getId());
+            return new Received(same.get(), false);
+        }
+        Invoice invoice = invoices.upload(userId, registration.id(), xml.name(), xml.content(),
+                pdf == null ? null : pdf.name(), pdf == null ? null : pdf.content(), uploadedBy);
+        for (Map.Entry<String, Part> document : documents.entrySet()) {
+            invoices.attach(userId, invoice.getId(), asked.get(document.getKey()).getId(), document.getValue().name(),
+                    document.getValue().content(), uploadedBy);
+        }
+        if (send && InvoiceDetails.missing(details.documentViews(invoice)).isEmpty()) {
+            invoices.send(userId, invoice.getId(), locale);
+        }
+        idempotency.remember(userId, idempotencyKey, OPERATION, hash, invoice.getId());
+        return new Received(invoice, true);
+    }
+
+    /**
+     * The invoice already received for this CFDI in this registration, unless it was rejected (then the upload
+     * makes it a new attempt, or says why it cannot be). Another supplier's invoice of the same UUID is not found
+     * here: the upload then refuses the CFDI as already received, as the pages do.
+     */
+    private Optional<Invoice> sameCfdi(Registration registration, byte[] xml) {
+        String uuid;
+        try {
+            uuid = new CfdiReader().read(xml).timbre().map(t -> t.uuid()).orElse(null);
+        } catch (CfdiReadException | RuntimeException e) {
+            return Optional.empty(); // the upload explains what is wrong with it
+        }
+        if (uuid == null) {
+            return Optional.empty();
+        }
+        return repository.findByClientIdAndUuid(registration.clientId(), uuid.toUpperCase(Locale.ROOT))
+                .filter(i -> i.getRegistrationId() == registration.id())
+                .filter(i -> i.getStatus() != Invoice.Status.REJECTED);
+    }
+
+    /** The user's active registration with the client of that RFC; else a 422 saying so. */
+    Registration activeFor(long userId, String clientRfc) {
+        String rfc = clientRfc == null ? "" : clientRfc.strip().toUpperCase(Locale.ROOT);
+        return registrations.activeOf(userId).stream()
+                .filter(r -> clients.findById(r.clientId()).map(c -> c.getRfc().equalsIgnoreCase(rfc)).orElse(false))
+                .findFirst().orElseThrow(() -> ApiProblem.refused("api.detail.clientUnknown", rfc));
+    }
+
+    @Transactional(readOnly = true)
+    public Invoice own(long userId, long invoiceId) {
+        return repository.findById(invoiceId).filter(i -> registrations.admits(userId, i.getRegistrationId()))
+                .orElseThrow(ApiProblem::notFound);
+    }
+
+    /** The user's invoices, newest first; {@code client} an RFC, {@code after} the previous page's cursor. */
+    @Transactional(readOnly = true)
+    public Page page(long userId, Collection<Invoice.Status> statuses, String clientRfc, LocalDate from,
+            LocalDate to, String after, int limit) {
+        Set<Long> ids = registrations.idsOf(userId);
+        if (ids.isEmpty()) {
+            return new Page(List.of(), null, Map.of());
+        }
+        Map<Long, Registration> views = registrations.byIds(ids);
+        if (clientRfc != null && !clientRfc.isBlank()) {
+            String rfc = clientRfc.strip();
+            Set<Long> clientIds = new java.util.HashSet<>();
+            views.values().forEach(r -> clients.findById(r.clientId())
+                    .filter(c -> c.getRfc().equalsIgnoreCase(rfc)).ifPresent(c -> clientIds.add(c.getId())));
+            ids = new java.util.HashSet<>(ids);
+            ids.removeIf(id -> !clientIds.contains(views.get(id).clientId()));
+        }
+        if (ids.isEmpty()) {
+            return new Page(List.of(), null, views);
+        }
+        OffsetDateTime createdAt = OffsetDateTime.now(ZoneOffset.UTC).plusYears(100);
+        long id = Long.MAX_VALUE;
+        if (after != null && !after.isBlank()) {
+            if (!after.matches("\\d{1,18}_\\d{1,18}")) {
+                throw ApiProblem.invalidRequest("api.detail.badParameter", "after");
+            }
+            String[] parts = after.split("_");
+            long micros = Long.parseLong(parts[0]);
+            createdAt = Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1_000)
+                    .atOffset(ZoneOffset.UTC);
+            id = Long.parseLong(parts[1]);
+        }
+        LocalDateTime since = from == null ? LocalDateTime.of(1970, 1, 1, 0, 0) : from.atStartOfDay();
+        LocalDateTime until = to == null ? LocalDateTime.of(9999, 1, 1, 0, 0) : to.plusDays(1).atStartOfDay();
+        int size = Math.max(1, Math.min(MAX_PAGE, limit));
+        List<Invoice> rows = repository.apiPage(ids, statuses.isEmpty() ? EnumSet.allOf(Invoice.Status.class)
+                : statuses, since, until, createdAt, id, Limit.of(size + 1));
+        String next = null;
+        if (rows.size() > size) {
+            rows = rows.subList(0, size);
+            Invoice last = rows.get(size - 1);
+            next = cursorOf(last);
+        }
+        return new Page(rows, next, views);
+    }
+
+    /**
+     * The next page starts after this row: its creation instant in microseconds (the databases keep microseconds; a
+     * cursor in milliseconds would skip rows created within the same millisecond) and its id.
+     */
+    static String cursorOf(Invoice invoice) {
+        Instant created = invoice.getCreatedAt().toInstant();
+        return (created.getEpochSecond() * 1_000_000 + created.getNano() / 1_000) + "_" + invoice.getId();
+    }
+
+    /** What the invoice's page shows: stages with dates, documents, payments. */
+    @Transactional(readOnly = true)
+    public InvoiceDetails.Details details(long userId, long invoiceId) {
+        return details.details(own(userId, invoiceId));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<mx.supplierportal.document.Download> download(long userId, long invoiceId, long documentId) {
+        return details.download(userId, invoiceId, documentId);
+    }
+
+    @Transactional
+    public Invoice send(long userId, long invoiceId, Locale locale) {
+        Invoice invoice = own(userId, invoiceId);
+        if (invoice.getStatus() != Invoice.Status.DRAFT && invoice.getStatus() != Invoice.Status.MORE_INFO) {
+            throw new ApiProblem(org.springframework.http.HttpStatus.CONFLICT, "conflict", "api.detail.notSendable",
+                    invoice.getStatus().name());
+        }
+        invoices.send(userId, invoiceId, locale);
+        return invoice;
+    }
+}
