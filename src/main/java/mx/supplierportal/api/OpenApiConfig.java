@@ -50,13 +50,14 @@ class OpenApiConfig {
                 .servers(List.of(new Server().url(baseUrl.replaceAll("/+$", ""))))
                 .components(new Components()
                         .addSecuritySchemes("token", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").description("Personal access token (Mi perfil › Acceso para tu ERP)"))
-                        .addSchemas(PROBLEM, problemSchema()));
+                                .scheme("bearer").description("Personal access token (Mi perfil › Acceso para tu ERP)")));
     }
 
     @Bean
     OpenApiCustomizer commonProblems() {
-        return api -> api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+        // the schema is added here, with the references to it (springdoc drops component schemas nothing refers to)
+        return api -> api.schema(PROBLEM, problemSchema()).getPaths().values().forEach(path -> path.readOperations()
+                .forEach(operation -> {
             ApiResponses responses = operation.getResponses();
             common().forEach((code, description) -> {
                 if (!responses.containsKey(code)) {
