@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,13 +106,7 @@ public class ApiProblems {
 
     /** Findings as the API and {@code cfdi validate --json} write them. */
     public static List<Map<String, Object>> findings(List<Finding> findings, Locale locale) {
-        return findings.stream().map(f -> {
-            Map<String, Object> one = new LinkedHashMap<>();
-            one.put("code", f.code());
-            one.put("severity", f.severity().name());
-            one.put("message", f.message(locale));
-            return one;
-        }).toList();
+        return findings.stream().map(f -> f.describe(locale)).toList();
     }
 
     /** Writes a problem from a filter (the security chain), where no controller advice runs. */

@@ -1,5 +1,8 @@
 package mx.supplierportal.cfdi;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -10,14 +13,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code java -jar supplier-portal.jar cfdi validate [--lang es|en] [--receptor RFC] [--require-stamp] FILE...}
- * — starts no web server and no database. For each file: one line per finding, then a verdict line. Exit code 0
- * when every file is valid, 1 when any is invalid, 2 when any cannot be read (or the command is wrong).
+ * {@code java -jar supplier-portal.jar cfdi validate [--lang es|en] [--receptor RFC] [--require-stamp] [--json]
+ * FILE...} — starts no web server and no database. For each file: one line per finding, then a verdict line; with
+ * {@code --json} one JSON array instead, an object per file ({@code file}, {@code verdict} VALID|INVALID|UNREADABLE,
+ * {@code findings} each with code, severity and message — the shape of the REST API's problem findings). Exit code
+ * 0 when every file is valid, 1 when any is invalid, 2 when any cannot be read (or the command is wrong).
  */
 public final class CfdiCommand {
 
     static final String USAGE = "usage: cfdi validate [--lang es|en] [--receptor RFC] [--require-stamp] "
-            + "[--sat-certs DIR] [--production] [--efos LISTADO_69B.csv] FILE...";
+            + "[--sat-certs DIR] [--production] [--efos LISTADO_69B.csv] [--json] FILE...";
 
     private CfdiCommand() {
     }
@@ -32,6 +37,8 @@ public final class CfdiCommand {
         List<String> files = new ArrayList<>();
         SatCertificates satCertificates = SatCertificates.bundled();
         boolean production = false;
+        boolean json = args.length > 1 && java.util.Arrays.asList(args).contains("--json");
+        PrintStream notes = json ? err : out; // with --json, standard output holds the JSON only
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--lang" -> {
@@ -51,6 +58,9 @@ public final class CfdiCommand {
                 }
                 case "--require-stamp" -> context = context.withRequireStamp(true);
                 case "--production" -> production = true;
+                case "--json" -> {
+                    // read above: it decides where the 69-B line goes
+                }
                 case "--efos" -> {
                     if (++i >= args.length) {
                         err.println(USAGE);
@@ -59,7 +69,7 @@ public final class CfdiCommand {
                     try {
                         EfosList efos = EfosList.parse(Files.readAllBytes(Path.of(args[i])));
                         context = context.withEfos(efos);
-                        out.println("69-B " + efos.size() + " " + (efos.cutDate() == null ? "—" : efos.cutDate()));
+                        notes.println("69-B " + efos.size() + " " + (efos.cutDate() == null ? "—" : efos.cutDate()));
                     } catch (NoSuchFileException e) {
                         err.println(Finding.text("FILE-MISSING", language, args[i]));
                         return 2;
@@ -102,32 +112,45 @@ public final class CfdiCommand {
                 : satCertificates.trustingTestCertificate());
         boolean anyInvalid = false;
         boolean anyUnreadable = false;
+        List<Map<String, Object>> results = new ArrayList<>();
         for (String file : files) {
-            ValidationReport report;
+            List<Finding> findings;
+            String verdict;
             try {
-                report = validator.validate(Files.readAllBytes(Path.of(file)), context);
+                ValidationReport report = validator.validate(Files.readAllBytes(Path.of(file)), context);
+                findings = report.findings();
+                verdict = report.unreadable() ? "UNREADABLE" : report.valid() ? "VALID" : "INVALID";
             } catch (NoSuchFileException e) {
-                out.println("ERROR FILE " + Finding.text("FILE-MISSING", language, file));
-                out.println("UNREADABLE " + file);
-                anyUnreadable = true;
-                continue;
+                findings = List.of(Finding.error("FILE-MISSING", file));
+                verdict = "UNREADABLE";
             } catch (IOException e) {
-                out.println("ERROR FILE " + Finding.text("FILE-UNREADABLE", language, file));
-                out.println("UNREADABLE " + file);
-                anyUnreadable = true;
-                continue;
+                findings = List.of(Finding.error("FILE-UNREADABLE", file));
+                verdict = "UNREADABLE";
             }
-            for (Finding finding : report.findings()) {
-                out.println(finding.severity() + " " + finding.code() + " " + finding.message(language));
-            }
-            if (report.unreadable()) {
-                anyUnreadable = true;
-                out.println("UNREADABLE " + file);
-            } else if (report.valid()) {
-                out.println("VALID " + file);
+            anyUnreadable |= verdict.equals("UNREADABLE");
+            anyInvalid |= verdict.equals("INVALID");
+            if (json) {
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("file", file);
+                result.put("verdict", verdict);
+                Locale in = language;
+                result.put("findings", findings.stream().map(f -> f.describe(in)).toList());
+                results.add(result);
             } else {
-                anyInvalid = true;
-                out.println("INVALID " + file);
+                for (Finding finding : findings) {
+                    // a file that cannot be read is named as such (FILE), not by a rule's code
+                    String code = finding.code().startsWith("FILE-") ? "FILE" : finding.code();
+                    out.println(finding.severity() + " " + code + " " + finding.message(language));
+                }
+                out.println(verdict + " " + file);
+            }
+        }
+        if (json) {
+            try {
+                out.println(new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(results));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
             }
         }
         return anyUnreadable ? 2 : anyInvalid ? 1 : 0;

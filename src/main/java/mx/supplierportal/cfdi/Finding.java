@@ -36,6 +36,18 @@ public record Finding(String code, Severity severity, List<Object> arguments) {
         return text(code, language, arguments.stream().map(Finding::plain).toArray());
     }
 
+    /**
+     * The finding as the REST API's problems and {@code cfdi validate --json} write it: code, severity, message (in
+     * that order, the message in the language asked for).
+     */
+    public java.util.Map<String, Object> describe(Locale locale) {
+        java.util.Map<String, Object> described = new java.util.LinkedHashMap<>();
+        described.put("code", code);
+        described.put("severity", severity.name());
+        described.put("message", message(locale));
+        return described;
+    }
+
     static String text(String key, Locale language, Object... arguments) {
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, language,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));

@@ -110,4 +110,36 @@ class CfdiCommandTest {
             assertThat(run.err()).contains("usage: cfdi validate");
         }
     }
+
+    @Test
+    void withJsonEachFileIsAnObjectWithTheApisFindingShape() throws Exception {
+        String stamped = file("stamped.xml", Samples.bytes(Samples.STAMPED));
+        String edited = file("edited.xml", Samples.utf8(Samples.text(Samples.STAMPED)
+                .replace("Portable tetris", "Portable tetrix")));
+        String missing = dir.resolve("nada.xml").toString();
+        Run run = run("validate", "--json", "--lang", "en", stamped, edited, missing);
+        assertThat(run.exit()).isEqualTo(2);
+        com.fasterxml.jackson.databind.JsonNode results = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.out());
+        assertThat(results).hasSize(3);
+        assertThat(results.get(0).get("file").asText()).isEqualTo(stamped);
+        assertThat(results.get(0).get("verdict").asText()).isEqualTo("VALID");
+        com.fasterxml.jackson.databind.JsonNode seal = null;
+        for (com.fasterxml.jackson.databind.JsonNode finding : results.get(1).get("findings")) {
+            if (finding.get("code").asText().equals("SEAL-INVALID")) {
+                seal = finding;
+            }
+        }
+        assertThat(seal).as("the seal finding").isNotNull();
+        assertThat(results.get(1).get("verdict").asText()).isEqualTo("INVALID");
+        assertThat(seal.get("code").asText()).isEqualTo("SEAL-INVALID");
+        assertThat(seal.get("severity").asText()).isEqualTo("ERROR");
+        assertThat(seal.get("message").asText()).startsWith("The issuer's seal is not valid");
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        seal.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("code", "severity", "message"); // as in the API's problem findings
+        assertThat(results.get(2).get("verdict").asText()).isEqualTo("UNREADABLE");
+        assertThat(results.get(2).get("findings").get(0).get("code").asText()).isEqualTo("FILE-MISSING");
+        assertThat(run.err()).isEmpty();
+    }
 }
