@@ -185,6 +185,16 @@ class InvoiceApiIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aFileAboveTheServersLimitIsA413Problem() {
+        ApiClient.Response tooLarge = api.multipart("/api/v1/invoices", token, ApiClient.parts("client", MCI_RFC,
+                "xml", new ApiClient.File("huge.xml", "application/xml", new byte[26 * 1024 * 1024])));
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(tooLarge.json().get("type").asText()).isEqualTo("/api/problems/too-large");
+        assertThat(tooLarge.json().get("detail").asText()).contains("10 MB");
+    }
+
+    @Test
     void theListIsFilteredAndPagedByCursor() {
         String first = UUID.randomUUID().toString();
         String second = UUID.randomUUID().toString();
