@@ -38,6 +38,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 public class ApiProblems {
 
     public static final String TYPE_PREFIX = "/api/problems/";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiProblems.class);
 
     private final MessageSource messages;
     private final ObjectMapper json;
@@ -88,6 +89,20 @@ public class ApiProblems {
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
         return problem(new ApiProblem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "api.detail.method",
                 e.getMethod()), request);
+    }
+
+    /**
+     * Anything else: 500 {@code internal}, logged with its stack trace, answered without it (nothing of the server's
+     * inside reaches the caller). The caller's transaction was rolled back.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) throws Exception {
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e; // the security chain answers these (403, 401)
+        }
+        LOG.error("API call {} {} failed", request.getMethod(), request.getRequestURI(), e);
+        return problem(new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "api.detail.internal"), request);
     }
 
     /** The problem in a language. */

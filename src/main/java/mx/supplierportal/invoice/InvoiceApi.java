@@ -79,8 +79,9 @@ class InvoiceApi {
                         asked.isEmpty() ? "—" : String.join(", ", asked.keySet()));
             }
         }
-        List<byte[]> parts = new ArrayList<>(List.of(IdempotencyKeys.text(clientRfc.toUpperCase(Locale.ROOT)),
-                xml.content(), pdf == null ? null : pdf.content(), IdempotencyKeys.text(Boolean.toString(send))));
+        List<byte[]> parts = new ArrayList<>(java.util.Arrays.asList(IdempotencyKeys.text(clientRfc.toUpperCase(
+                Locale.ROOT)), xml.content(), pdf == null ? null : pdf.content(),
+                IdempotencyKeys.text(Boolean.toString(send))));
         new TreeMap<>(documents).forEach((key, part) -> {
             parts.add(IdempotencyKeys.text(key));
             parts.add(part.content());
@@ -131,9 +132,14 @@ class InvoiceApi {
     /** The user's active registration with the client of that RFC; else a 422 saying so. */
     Registration activeFor(long userId, String clientRfc) {
         String rfc = clientRfc == null ? "" : clientRfc.strip().toUpperCase(Locale.ROOT);
-        return registrations.activeOf(userId).stream()
+        List<Registration> withClient = registrations.byIds(registrations.idsOf(userId)).values().stream()
                 .filter(r -> clients.findById(r.clientId()).map(c -> c.getRfc().equalsIgnoreCase(rfc)).orElse(false))
-                .findFirst().orElseThrow(() -> ApiProblem.refused("api.detail.clientUnknown", rfc));
+                .toList();
+        return withClient.stream().filter(r -> r.status() == mx.supplierportal.supplier.RegistrationStatus.ACTIVE)
+                .findFirst().orElseThrow(() -> withClient.stream().anyMatch(r -> r.status()
+                        == mx.supplierportal.supplier.RegistrationStatus.INVITED)
+                        ? ApiProblem.refused("api.detail.invitationPending", withClient.get(0).clientName())
+                        : ApiProblem.refused("api.detail.clientUnknown", rfc));
     }
 
     @Transactional(readOnly = true)

@@ -174,6 +174,10 @@ class InvoiceApiIntegrationTest extends IntegrationTest {
                 "xml", xml(MciFixture.freshInvoice(uuid)), "contrato", pdf("x")));
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("detail").asText()).contains("contrato").contains("purchaseOrder");
+        ApiClient.Response noPdf = api.multipart("/api/v1/invoices", token, ApiClient.parts("client", MCI_RFC,
+                "xml", xml(MciFixture.freshInvoice(uuid))), "Accept-Language", "es");
+        assertThat(noPdf.status()).isEqualTo(422); // the municipality asks for the PDF
+        assertThat(noPdf.json().get("detail").asText()).contains("PDF");
         ApiClient.Response noXml = api.multipart("/api/v1/invoices", token, ApiClient.parts("client", MCI_RFC));
         assertThat(noXml.status()).isEqualTo(400);
         assertThat(noXml.json().get("detail").asText()).isEqualTo("Falta «xml».");
