@@ -46,7 +46,8 @@ class OpenApiConfig {
                         `detail`, and `findings` (code, severity, message) when a CFDI is refused. Types: \
                         `unauthorized` (401), `insufficient-scope` (403), `not-found` (404 — also for another \
                         supplier's ids), `invalid-request` (400), `invalid-cfdi` and `refused` and \
-                        `idempotency-key-reused` (422), `conflict` (409), `rate-limited` (429, with `Retry-After`)."""))
+                        `idempotency-key-reused` (422), `conflict` (409), `too-large` (413), `rate-limited` (429, with `Retry-After`), \
+                        `internal` (500: nothing was stored)."""))
                 .servers(List.of(new Server().url(baseUrl.replaceAll("/+$", ""))))
                 .components(new Components()
                         .addSecuritySchemes("token", new SecurityScheme().type(SecurityScheme.Type.HTTP)
