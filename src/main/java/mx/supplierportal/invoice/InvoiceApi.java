@@ -93,11 +93,24 @@ class InvoiceApi {
         }
         Optional<Invoice> same = sameCfdi(registration, xml.content());
         if (same.isPresent()) {
-            idempotency.remember(userId, idempotencyKey, OPERATION, hash, same.get().getId());
-            return new Received(same.get(), false);
+            // the same CFDI again: the invoice already received; documents sent with it complete a draft (or the
+            // information the client asked for), and send=true then sends it
+            Invoice invoice = same.get();
+            if (invoice.getStatus() == Invoice.Status.DRAFT || invoice.getStatus() == Invoice.Status.MORE_INFO) {
+                attachAndSend(userId, invoice, documents, asked, send, uploadedBy, locale);
+            }
+            idempotency.remember(userId, idempotencyKey, OPERATION, hash, invoice.getId());
+            return new Received(invoice, false);
         }
         Invoice invoice = invoices.upload(userId, registration.id(), xml.name(), xml.content(),
                 pdf == null ? null : pdf.name(), pdf == null ? null : pdf.content(), uploadedBy);
+        attachAndSend(userId, invoice, documents, asked, send, uploadedBy, locale);
+        idempotency.remember(userId, idempotencyKey, OPERATION, hash, invoice.getId());
+        return new Received(invoice, true);
+    }
+
+    private void attachAndSend(long userId, Invoice invoice, Map<String, Part> documents,
+            Map<String, InvoiceRequirement> asked, boolean send, String uploadedBy, Locale locale) {
         for (Map.Entry<String, Part> document : documents.entrySet()) {
             invoices.attach(userId, invoice.getId(), asked.get(document.getKey()).getId(), document.getValue().name(),
                     document.getValue().content(), uploadedBy);
@@ -105,8 +118,6 @@ class InvoiceApi {
         if (send && InvoiceDetails.missing(details.documentViews(invoice)).isEmpty()) {
             invoices.send(userId, invoice.getId(), locale);
         }
-        idempotency.remember(userId, idempotencyKey, OPERATION, hash, invoice.getId());
-        return new Received(invoice, true);
     }
 
     /**

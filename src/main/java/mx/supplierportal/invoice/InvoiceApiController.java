@@ -101,7 +101,9 @@ class InvoiceApiController {
             Validates the CFDI as the portal's pages do (structure, seal, SAT stamp, receiver = the client, dates, \
             69-B list) and keeps it as a draft with its PDF and the documents the client asks for (each as a part \
             named by its requirement key, e.g. `orden-compra`). With `send=true` it is sent at once when nothing is \
-            missing. **Idempotent**: the same CFDI again returns the invoice already received (200), and an \
+            missing. **Idempotent**: the same CFDI again returns the invoice already received (200) — with \
+            documents, they complete it while it is to send or waiting for information, and `send=true` then sends \
+            it —, and an \
             `Idempotency-Key` header is honoured for 24 hours (the same key with another request → 422 \
             `idempotency-key-reused`). Scope `invoices:write`.""")
     @ApiResponse(responseCode = "201", description = "Received (a draft, or sent with send=true)")
@@ -227,15 +229,20 @@ class InvoiceApiController {
         }
         return new InvoiceView(i.getId(), i.getUuid(), i.getSerie(), i.getFolio(),
                 new ClientView(i.getReceptorRfc(), registration == null ? null : registration.clientName()),
-                i.getStatus().name(), i.getStage().name(), i.getIssuedAt(), i.getTotal(), i.getCurrency(),
-                i.getPaymentMethod(), i.getScheduledPaymentDate(), i.getPaidAmount(), i.getSentAt(),
+                i.getStatus().name(), i.getStage().name(), i.getIssuedAt(), money(i.getTotal()), i.getCurrency(),
+                i.getPaymentMethod(), i.getScheduledPaymentDate(), money(i.getPaidAmount()), i.getSentAt(),
                 i.getRejectReason(), i.getStatus() == Invoice.Status.MORE_INFO ? i.getInfoRequest() : null,
                 d == null ? null : ApiProblems.findings(d.supplierWarnings(), locale),
                 d == null ? null : d.missing(),
                 d == null ? null : d.events().stream().map(e -> new StageView(e.stage(), e.status(), e.at())).toList(),
                 d == null ? null : d.payments().stream().map(p -> new PaymentView(p.paymentId(), p.number(),
-                        p.paidOn(), p.amount())).toList(),
+                        p.paidOn(), money(p.amount()))).toList(),
                 links);
+    }
+
+    /** Amounts with two decimals, as the CFDI writes pesos and dollars (the database keeps six). */
+    static BigDecimal money(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     /** The intake's refusals as problems: another's invoice 404, a refused CFDI 422 with its findings. */

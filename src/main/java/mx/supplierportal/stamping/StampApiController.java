@@ -151,7 +151,8 @@ class StampApiController {
         List<Map<String, Object>> findings = s.getStatus() != StampRequest.Status.REFUSED ? null
                 : List.of(refusal(s));
         return new StampView(s.getId(), s.getStatus().name(), s.getUuid(), s.getSerie(), s.getFolio(),
-                s.getReceiverRfc(), s.getReceiverName(), s.getTotal(), s.getCurrency(), s.getCreatedAt(),
+                s.getReceiverRfc(), s.getReceiverName(), s.getTotal() == null ? null
+                : s.getTotal().setScale(2, java.math.RoundingMode.HALF_UP), s.getCurrency(), s.getCreatedAt(),
                 s.getStampedAt(), findings, links);
     }
 

@@ -108,6 +108,15 @@ class InvoiceApiIntegrationTest extends IntegrationTest {
         assertThat(refused.json().get("type").asText()).isEqualTo("/api/problems/refused");
         assertThat(refused.json().get("detail").asText()).contains("Orden de compra");
 
+        // the same CFDI again with the missing document and send=true completes and sends that draft
+        ApiClient.Response completed = api.multipart("/api/v1/invoices", token, ApiClient.parts("client", MCI_RFC,
+                "send", "true", "xml", xml(MciFixture.freshInvoice(uuid)), "purchaseOrder",
+                new ApiClient.File("oc.pdf", "application/pdf", Pdf.withText("OC 78"))));
+        assertThat(completed.status()).isEqualTo(200);
+        assertThat(completed.json().get("id").asLong()).isEqualTo(id);
+        assertThat(completed.json().get("status").asText()).isEqualTo("IN_PROCESS");
+        assertThat(completed.json().get("total").asText()).isEqualTo("3327.01");
+
         // send=true with a document missing keeps the draft and says what is missing
         String other = UUID.randomUUID().toString();
         JsonNode kept = api.multipart("/api/v1/invoices", token, ApiClient.parts("client", MCI_RFC, "send", "true",
