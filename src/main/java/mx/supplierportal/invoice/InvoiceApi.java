@@ -16,8 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import mx.supplierportal.api.ApiProblem;
 import mx.supplierportal.api.IdempotencyKeys;
-import mx.supplierportal.cfdi.CfdiReadException;
-import mx.supplierportal.cfdi.CfdiReader;
 import mx.supplierportal.client.Clients;
 import mx.supplierportal.supplier.Registrations;
 import mx.supplierportal.supplier.Registrations.Registration;
@@ -91,22 +89,16 @@ class InvoiceApi {
         if (earlier.isPresent()) {
             return new Received(own(userId, earlier.get()), false);
         }
-        Optional<Invoice> same = sameCfdi(registration, xml.content());
-        if (same.isPresent()) {
-            // the same CFDI again: the invoice already received; documents sent with it complete a draft (or the
-            // information the client asked for), and send=true then sends it
-            Invoice invoice = same.get();
-            if (invoice.getStatus() == Invoice.Status.DRAFT || invoice.getStatus() == Invoice.Status.MORE_INFO) {
-                attachAndSend(userId, invoice, documents, asked, send, uploadedBy, locale);
-            }
-            idempotency.remember(userId, idempotencyKey, OPERATION, hash, invoice.getId());
-            return new Received(invoice, false);
+        Invoices.Upload upload = invoices.upload(userId, registration.id(), xml.name(), xml.content(),
+                pdf == null ? null : pdf.name(), pdf == null ? null : pdf.content(), uploadedBy, true);
+        Invoice invoice = upload.invoice();
+        // the same CFDI again is the invoice already received; documents sent with it complete a draft (or the
+        // information the client asked for), and send=true then sends it
+        if (invoice.getStatus() == Invoice.Status.DRAFT || invoice.getStatus() == Invoice.Status.MORE_INFO) {
+            attachAndSend(userId, invoice, documents, asked, send, uploadedBy, locale);
         }
-        Invoice invoice = invoices.upload(userId, registration.id(), xml.name(), xml.content(),
-                pdf == null ? null : pdf.name(), pdf == null ? null : pdf.content(), uploadedBy);
-        attachAndSend(userId, invoice, documents, asked, send, uploadedBy, locale);
         idempotency.remember(userId, idempotencyKey, OPERATION, hash, invoice.getId());
-        return new Received(invoice, true);
+        return new Received(invoice, !upload.existing());
     }
 
     private void attachAndSend(long userId, Invoice invoice, Map<String, Part> documents,
@@ -118,26 +110,6 @@ class InvoiceApi {
         if (send && InvoiceDetails.missing(details.documentViews(invoice)).isEmpty()) {
             invoices.send(userId, invoice.getId(), locale);
         }
-    }
-
-    /**
-     * The invoice already received for this CFDI in this registration, unless it was rejected (then the upload
-     * makes it a new attempt, or says why it cannot be). Another supplier's invoice of the same UUID is not found
-     * here: the upload then refuses the CFDI as already received, as the pages do.
-     */
-    private Optional<Invoice> sameCfdi(Registration registration, byte[] xml) {
-        String uuid;
-        try {
-            uuid = new CfdiReader().read(xml).timbre().map(t -> t.uuid()).orElse(null);
-        } catch (CfdiReadException | RuntimeException e) {
-            return Optional.empty(); // the upload explains what is wrong with it
-        }
-        if (uuid == null) {
-            return Optional.empty();
-        }
-        return repository.findByClientIdAndUuid(registration.clientId(), uuid.toUpperCase(Locale.ROOT))
-                .filter(i -> i.getRegistrationId() == registration.id())
-                .filter(i -> i.getStatus() != Invoice.Status.REJECTED);
     }
 
     /** The user's active registration with the client of that RFC; else a 422 saying so. */
@@ -214,10 +186,10 @@ class InvoiceApi {
         return (created.getEpochSecond() * 1_000_000 + created.getNano() / 1_000) + "_" + invoice.getId();
     }
 
-    /** What the invoice's page shows: stages with dates, documents, payments. */
+    /** What the API shows of an invoice: stages with dates, documents, payments (the CFDI is not read again). */
     @Transactional(readOnly = true)
     public InvoiceDetails.Details details(long userId, long invoiceId) {
-        return details.details(own(userId, invoiceId));
+        return details.withoutCfdi(own(userId, invoiceId));
     }
 
     @Transactional(readOnly = true)

@@ -85,8 +85,16 @@ public class InvoiceDetails {
     }
 
     Details details(Invoice invoice) {
+        return details(invoice, documents.storedCfdi(invoice.getXmlDocumentId()));
+    }
+
+    /** The details without the stored CFDI read and parsed again (what the API shows needs none of it). */
+    Details withoutCfdi(Invoice invoice) {
+        return details(invoice, null);
+    }
+
+    private Details details(Invoice invoice, Cfdi cfdi) {
         Registration registration = registrations.byId(invoice.getRegistrationId()).orElseThrow();
-        Cfdi cfdi = documents.storedCfdi(invoice.getXmlDocumentId());
         List<DocumentView> views = documentViews(invoice);
         List<String> missing = missing(views).stream().map(InvoiceRequirement::getKey).toList();
         List<StageEvent> events = jdbc.query("select stage, status, happened_at from invoice_stage_event "

@@ -80,10 +80,24 @@ public class Invoices {
         this.clock = clock;
     }
 
+    /** What an upload did: the invoice, and whether it was there already (the same CFDI of this registration). */
+    record Upload(Invoice invoice, boolean existing) {
+    }
+
     /** Validates the CFDI with the client's context and keeps it as a draft; nothing is stored when it fails. */
     @Transactional
     public Invoice upload(long userId, long registrationId, String xmlName, byte[] xml, String pdfName,
             byte[] pdf, String uploadedBy) {
+        return upload(userId, registrationId, xmlName, xml, pdfName, pdf, uploadedBy, false).invoice();
+    }
+
+    /**
+     * The upload; with {@code sameIsFound} the same CFDI already received in this registration (and not rejected)
+     * is that invoice (the API's idempotency), instead of being refused as received twice (the pages).
+     */
+    @Transactional
+    Upload upload(long userId, long registrationId, String xmlName, byte[] xml, String pdfName, byte[] pdf,
+            String uploadedBy, boolean sameIsFound) {
         Registration registration = own(userId, registrationId);
         Client client = clients.findById(registration.clientId()).orElseThrow();
         InvoiceSettings settings = rules.settingsOf(client.getId());
@@ -94,9 +108,6 @@ public class Invoices {
         }
         if (xml == null || xml.length == 0) {
             throw new InvoiceProblem("invoice.xml.required");
-        }
-        if (settings.isPdfRequired() && (pdf == null || pdf.length == 0)) {
-            throw new InvoiceProblem("invoice.pdf.required");
         }
         LocalDateTime now = LocalDateTime.now(clock.withZone(MexicoTime.ZONE));
         ValidationContext context = ValidationContext.NONE.withRequireStamp(true)
@@ -113,7 +124,10 @@ public class Invoices {
             if (earlier.isPresent() && earlier.get().getRegistrationId() == registrationId
                     && earlier.get().getStatus() == Invoice.Status.REJECTED) {
                 // The same CFDI again after a rejection: a new attempt of that invoice, or why it cannot be
-                return reopen(earlier.get(), pdfName, pdf, uploadedBy);
+                return new Upload(reopen(earlier.get(), pdfName, pdf, uploadedBy), false);
+            }
+            if (sameIsFound && earlier.isPresent() && earlier.get().getRegistrationId() == registrationId) {
+                return new Upload(earlier.get(), true);
             }
             if (earlier.isPresent()) {
                 report = validator.validate(xml, context.withReceivedUuids(Set.of(uuid)));
@@ -121,6 +135,10 @@ public class Invoices {
         }
         if (!report.valid()) {
             throw new InvoiceProblem(report.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList());
+        }
+        // asked here, not first: the same CFDI again (a new attempt of a rejected one, the API's repeat) keeps its PDF
+        if (settings.isPdfRequired() && (pdf == null || pdf.length == 0)) {
+            throw new InvoiceProblem("invoice.pdf.required");
         }
         Cfdi cfdi = report.cfdi().orElseThrow();
         StoredDocument xmlDocument;
@@ -149,7 +167,7 @@ public class Invoices {
         }
         Invoice invoice = invoices.save(draft);
         registrations.startProcess(SAT_CHECK, invoice.getUuid(), registration, Map.of("invoiceId", invoice.getId()));
-        return invoice;
+        return new Upload(invoice, false);
     }
 
     @Transactional

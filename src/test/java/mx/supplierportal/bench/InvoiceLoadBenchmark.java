@@ -74,6 +74,8 @@ public final class InvoiceLoadBenchmark {
         Map.of("spring.datasource.url", db.url(),
                 "spring.mail.host", "127.0.0.1", "spring.mail.port", String.valueOf(TestMail.port()),
                 "portal.sat.endpoint", TestSat.endpoint(),
+                // fresh invoices are stamped by the tests' stand-in SAT, whose certificate this folder holds
+                "portal.sat.certificates.folder", "src/test/resources/cfdi/stand-in-sat",
                 "camunda.bpm.admin-user.id", "ops", "camunda.bpm.admin-user.password", "ops-bench-only",
                 "server.port", "0", "logging.level.root", "WARN").forEach(System::setProperty);
         ConfigurableApplicationContext app = new SpringApplicationBuilder(SupplierPortalApplication.class)
@@ -311,7 +313,7 @@ public final class InvoiceLoadBenchmark {
      * Repeats 10-second warm-up rounds of one phase until the JIT compiled for less than a tenth of a round (or
      * the limit is reached), then lets the round's background jobs finish.
      */
-    private static void settle(String phase, WorkFactory work, int threads, int limit,
+    static void settle(String phase, WorkFactory work, int threads, int limit,
             org.camunda.bpm.engine.ManagementService management) throws Exception {
         var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         int spent = 0;
@@ -332,7 +334,7 @@ public final class InvoiceLoadBenchmark {
      * server. Without it a server with autovacuum off plans the engine's queries for the empty tables of start-up
      * (seen: loading an execution's variables read every index entry with TASK_ID_ null, 9 ms per job).
      */
-    private static void analyze(JdbcTemplate jdbc) {
+    static void analyze(JdbcTemplate jdbc) {
         String autovacuum = jdbc.queryForObject("show autovacuum", String.class);
         long start = System.nanoTime();
         jdbc.execute("analyze");
@@ -341,7 +343,7 @@ public final class InvoiceLoadBenchmark {
     }
 
     /** Lets the background jobs of a phase (emails, SAT checks) finish before the next phase starts. */
-    private static double drain(org.camunda.bpm.engine.ManagementService management) {
+    static double drain(org.camunda.bpm.engine.ManagementService management) {
         long start = System.nanoTime();
         try {
             await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
@@ -379,7 +381,7 @@ public final class InvoiceLoadBenchmark {
     record Payload(byte[] xml, byte[] pdf, byte[] purchaseOrder) {
     }
 
-    private static long setUp(ConfigurableApplicationContext app, String base) throws Exception {
+    static long setUp(ConfigurableApplicationContext app, String base) throws Exception {
         Clients clients = app.getBean(Clients.class);
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         clients.create(MciFixture.CODE, "Municipio de Cuautitlán Izcalli", "MCI7306249Y1", "54700", "603");
@@ -410,7 +412,7 @@ public final class InvoiceLoadBenchmark {
         return now;
     }
 
-    private static void uploadAndSend(Session session, String base, long registrationId, Payload payload,
+    static void uploadAndSend(Session session, String base, long registrationId, Payload payload,
             boolean journey) throws Exception {
         long t = System.nanoTime();
         String token = session.csrf();
@@ -440,7 +442,7 @@ public final class InvoiceLoadBenchmark {
         step("5 send", t);
     }
 
-    private static void seed(JdbcTemplate jdbc, long registrationId, int target) {
+    static void seed(JdbcTemplate jdbc, long registrationId, int target) {
         int current = jdbc.queryForObject("select count(*) from invoice", Integer.class);
         if (current >= target) {
             return;
@@ -459,7 +461,7 @@ public final class InvoiceLoadBenchmark {
     }
 
     /** Requests at a steady rate (not as fast as possible), for the given seconds; returns each latency. */
-    private static List<Long> steady(HttpClient http, String url, int perSecond, int seconds) throws Exception {
+    static List<Long> steady(HttpClient http, String url, int perSecond, int seconds) throws Exception {
         List<Long> times = Collections.synchronizedList(new ArrayList<>());
         var scheduler = Executors.newScheduledThreadPool(8);
         long interval = 1_000_000_000L / perSecond;
@@ -487,7 +489,7 @@ public final class InvoiceLoadBenchmark {
         Work create() throws Exception;
     }
 
-    private static void runFor(int seconds, int threads, WorkFactory factory) throws Exception {
+    static void runFor(int seconds, int threads, WorkFactory factory) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         // Sessions are signed in before the clock starts (BCrypt is deliberately slow and is not what is measured)
         List<Work> works = new ArrayList<>();
@@ -514,7 +516,7 @@ public final class InvoiceLoadBenchmark {
     record Session(HttpClient http, String csrf) {
     }
 
-    private static Session signedIn(String base) throws Exception {
+    static Session signedIn(String base) throws Exception {
         // Redirects are followed as a browser does: the page after an upload or a send is part of what it costs
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -547,7 +549,7 @@ public final class InvoiceLoadBenchmark {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String get(HttpClient http, String url) throws Exception {
+    static String get(HttpClient http, String url) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
@@ -556,7 +558,7 @@ public final class InvoiceLoadBenchmark {
         return response.body();
     }
 
-    private static void post(HttpClient http, String url, String form) throws Exception {
+    static void post(HttpClient http, String url, String form) throws Exception {
         HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
@@ -565,7 +567,7 @@ public final class InvoiceLoadBenchmark {
         }
     }
 
-    private static String csrf(String page) {
+    static String csrf(String page) {
         Matcher matcher = CSRF.matcher(page);
         if (!matcher.find()) {
             throw new IllegalStateException("no CSRF token on the page");
@@ -573,7 +575,7 @@ public final class InvoiceLoadBenchmark {
         return matcher.group(1);
     }
 
-    private static double pct(List<Long> nanos, int percentile) {
+    static double pct(List<Long> nanos, int percentile) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
         if (sorted.isEmpty()) {
@@ -583,7 +585,7 @@ public final class InvoiceLoadBenchmark {
         return sorted.get(Math.max(0, index)) / 1e6;
     }
 
-    private static String enc(String value) {
+    static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,297 @@
+package mx.supplierportal.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import mx.supplierportal.SupplierPortalApplication;
+import mx.supplierportal.api.ApiScope;
+import mx.supplierportal.api.ApiTokens;
+import mx.supplierportal.bench.InvoiceLoadBenchmark.Cpu;
+import mx.supplierportal.bench.InvoiceLoadBenchmark.Payload;
+import mx.supplierportal.bench.InvoiceLoadBenchmark.Payloads;
+import mx.supplierportal.bench.InvoiceLoadBenchmark.Session;
+import mx.supplierportal.bench.InvoiceLoadBenchmark.WorkFactory;
+import mx.supplierportal.support.MciFixture;
+import mx.supplierportal.support.TestDatabase;
+import mx.supplierportal.support.TestMail;
+import mx.supplierportal.support.TestSat;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Intake throughput of the REST API against the engine doing the same work, in one run (issue 15; not a test). On
+ * PostgreSQL with the job executor on, after a warm-up until the JIT is quiet, each phase runs for a fixed time and
+ * then waits until every background job it caused is done; its <em>sustained</em> rate counts that time too:
+ * <ol>
+ *   <li>(a) <b>bare engine</b>: per invoice, start {@code cfdi-sat-check} and {@code invoice-reception} with the
+ *       variables of a real upload and send (business key = a stored invoice's UUID, so the jobs do their real
+ *       work: the SAT query and the "sent" email);</li>
+ *   <li>(b) <b>API intake</b>: {@code POST /api/v1/invoices?send=true} with XML + PDF and a bearer token — full
+ *       validation with the seal, files stored, both processes started;</li>
+ *   <li>(c) <b>browser path</b>: a signed-in session uploads and sends, following each redirect to the page a
+ *       browser shows (InvoiceLoadBenchmark's measure);</li>
+ *   <li>{@code GET /api/v1/invoices} latency at a steady 50 req/s with 10,000 and 1,000,000 invoices.</li>
+ * </ol>
+ * For each phase: the rate while the clock ran, the sustained rate, p50/p99, and CPU per invoice of this JVM (the
+ * application and the load driver) and of PostgreSQL, background jobs included. Command and figures:
+ * docs/performance.md, "REST API intake (issue 15)".
+ */
+public final class ApiThroughputBenchmark {
+
+    private ApiThroughputBenchmark() {
+    }
+
+    /** What one phase did. */
+    record Phase(String name, int count, int seconds, double drained, List<Long> latencies, String cpu) {
+
+        double rate() {
+            return count / (double) seconds;
+        }
+
+        double sustained() {
+            return count / (seconds + drained);
+        }
+
+        void print() {
+            System.out.printf(Locale.ROOT, "%s: %.1f invoices/s while the clock ran, %.1f/s sustained (jobs drained in "
+                    + "%.1f s), p50 %.1f ms, p99 %.1f ms, n=%d%n  %s%n", name, rate(), sustained(), drained,
+                    InvoiceLoadBenchmark.pct(latencies, 50), InvoiceLoadBenchmark.pct(latencies, 99), count, cpu);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int warmUp = Integer.getInteger("bench.warmup", 10);
+        int settleLimit = Integer.getInteger("bench.settle", 180);
+        TestDatabase.Connection db = TestDatabase.get();
+        Map.of("spring.datasource.url", db.url(),
+                "spring.mail.host", "127.0.0.1", "spring.mail.port", String.valueOf(TestMail.port()),
+                "portal.sat.endpoint", TestSat.endpoint(),
+                // fresh invoices are stamped by the tests' stand-in SAT, whose certificate this folder holds
+                "portal.sat.certificates.folder", "src/test/resources/cfdi/stand-in-sat",
+                "camunda.bpm.admin-user.id", "ops", "camunda.bpm.admin-user.password", "ops-bench-only",
+                // the API's per-token limit is not what is measured
+                "portal.api.requests-per-minute", "100000000",
+                "server.port", "0", "logging.level.root", "WARN").forEach(System::setProperty);
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(SupplierPortalApplication.class)
+                .profiles("postgres").run();
+        try {
+            String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
+            long registrationId = InvoiceLoadBenchmark.setUp(app, base);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            jdbc.update("update invoice_requirement set mandatory = false"); // upload + send, no other document
+            long userId = jdbc.queryForObject("select id from supplier_user where email = ?", Long.class,
+                    MciFixture.SUPPLIER_EMAIL);
+            String token = app.getBean(ApiTokens.class).create(userId, "benchmark", EnumSet.allOf(ApiScope.class),
+                    30).secret();
+            System.out.printf(Locale.ROOT, "%d s per phase, %d threads, %s%n", seconds, threads, Runtime.version());
+            if (Boolean.parseBoolean(System.getProperty("bench.load", "true"))) {
+                phases(app, base, registrationId, token, seconds, threads, warmUp, settleLimit);
+            } else {
+                apiUpload(base, token, new Payloads(1).next()); // one invoice for the seed to copy
+            }
+            int[] sizes = java.util.Arrays.stream(System.getProperty("bench.sizes", "10000,1000000").split(","))
+                    .mapToInt(Integer::parseInt).toArray();
+            HttpClient http = HttpClient.newHttpClient();
+            for (int target : sizes) {
+                InvoiceLoadBenchmark.seed(jdbc, registrationId, target);
+                steady(http, base + "/api/v1/invoices", token, 50, Math.max(10, warmUp)); // warm-up
+                List<Long> times = steady(http, base + "/api/v1/invoices", token, 50, seconds);
+                System.out.printf(Locale.ROOT, "GET /api/v1/invoices with %,d invoices: p50 %.1f ms, p99 %.1f ms at "
+                        + "50 req/s (n=%d)%n", target, InvoiceLoadBenchmark.pct(times, 50),
+                        InvoiceLoadBenchmark.pct(times, 99), times.size());
+            }
+        } finally {
+            app.close();
+        }
+        System.exit(0); // the SMTP and SAT stand-ins keep non-daemon threads
+    }
+
+    private static void phases(ConfigurableApplicationContext app, String base, long registrationId, String token,
+            int seconds, int threads, int warmUp, int settleLimit) throws Exception {
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        ManagementService management = app.getBean(ManagementService.class);
+        RuntimeService runtime = app.getBean(RuntimeService.class);
+        Payloads payloads = new Payloads((2 * seconds + 2 * warmUp + 2 * settleLimit) * threads * 15);
+
+        WorkFactory api = () -> () -> apiUpload(base, token, payloads.next());
+        WorkFactory browser = () -> {
+            Session session = InvoiceLoadBenchmark.signedIn(base);
+            return () -> InvoiceLoadBenchmark.uploadAndSend(session, base, registrationId, payloads.next(), false);
+        };
+        InvoiceLoadBenchmark.runFor(warmUp, threads, api);
+        InvoiceLoadBenchmark.runFor(warmUp, threads, browser);
+        InvoiceLoadBenchmark.drain(management);
+        // the variables a real upload (SAT check) and a real send (reception) give their processes
+        Map<String, Object> reception = new HashMap<>(runtime.getVariables(jdbc.queryForObject(
+                "select process_instance_id from invoice where process_instance_id is not null limit 1",
+                String.class)));
+        Map<String, Object> satCheck = new HashMap<>(reception);
+        satCheck.keySet().retainAll(Set.of("invoiceId", "registrationId", "supplierId", "supplierUserId",
+                "businessName", "supplierRfc", "clientCode", "clientName"));
+        List<Map<String, Object>> stored = jdbc.queryForList("select id, uuid, serie, folio, total from invoice");
+        AtomicInteger nextStored = new AtomicInteger();
+        WorkFactory bare = () -> () -> {
+            Map<String, Object> invoice = stored.get(nextStored.getAndIncrement() % stored.size());
+            startBoth(runtime, satCheck, reception, invoice);
+        };
+        InvoiceLoadBenchmark.runFor(warmUp, threads, bare);
+        InvoiceLoadBenchmark.drain(management);
+        InvoiceLoadBenchmark.settle("bare", bare, threads, settleLimit, management);
+        InvoiceLoadBenchmark.settle("api", api, threads, settleLimit, management);
+        InvoiceLoadBenchmark.settle("browser", browser, threads, settleLimit, management);
+        InvoiceLoadBenchmark.analyze(jdbc);
+        stored.clear();
+        stored.addAll(jdbc.queryForList("select id, uuid, serie, folio, total from invoice"));
+
+        Phase a = timed("(a) bare engine, cfdi-sat-check + invoice-reception", seconds, threads, management,
+                () -> () -> startBoth(runtime, satCheck, reception,
+                        stored.get(nextStored.getAndIncrement() % stored.size())));
+        a.print();
+        int sentBefore = sent(jdbc);
+        Phase b = timed("(b) API intake, POST /api/v1/invoices?send=true", seconds, threads, management,
+                () -> () -> apiUpload(base, token, payloads.next()));
+        check(jdbc, sentBefore, b.count());
+        b.print();
+        sentBefore = sent(jdbc);
+        java.util.Queue<Session> sessions = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        for (int t = 0; t < threads; t++) {
+            sessions.add(InvoiceLoadBenchmark.signedIn(base));
+        }
+        Phase c = timed("(c) browser path, upload + send + the two pages after them", seconds, threads, management,
+                () -> {
+                    Session session = sessions.remove();
+                    return () -> InvoiceLoadBenchmark.uploadAndSend(session, base, registrationId, payloads.next(),
+                            false);
+                });
+        check(jdbc, sentBefore, c.count());
+        c.print();
+        System.out.printf(Locale.ROOT, "sustained ratios: API/bare = %.2f (target >= 0.8), browser/bare = %.2f "
+                + "(target >= 0.6)%n", b.sustained() / a.sustained(), c.sustained() / a.sustained());
+        System.out.printf(Locale.ROOT, "while the clock ran: API/bare = %.2f, browser/bare = %.2f%n",
+                b.rate() / a.rate(), c.rate() / a.rate());
+    }
+
+    /** One phase: the work for a fixed time, then its background jobs drained; CPU per item includes them. */
+    private static Phase timed(String name, int seconds, int threads, ManagementService management,
+            WorkFactory factory) throws Exception {
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger done = new AtomicInteger();
+        Cpu start = Cpu.now();
+        InvoiceLoadBenchmark.runFor(seconds, threads, () -> {
+            InvoiceLoadBenchmark.Work work = factory.create();
+            return () -> {
+                long begin = System.nanoTime();
+                work.run();
+                latencies.add(System.nanoTime() - begin);
+                done.incrementAndGet();
+            };
+        });
+        double drained = InvoiceLoadBenchmark.drain(management);
+        return new Phase(name, done.get(), seconds, drained, latencies, Cpu.now().since(start, done.get()));
+    }
+
+    /** The engine work of one invoice: the SAT check an upload starts and the reception a send starts. */
+    private static void startBoth(RuntimeService runtime, Map<String, Object> satCheck, Map<String, Object> reception,
+            Map<String, Object> invoice) {
+        String uuid = (String) invoice.get("uuid");
+        long id = ((Number) invoice.get("id")).longValue();
+        Map<String, Object> sat = new HashMap<>(satCheck);
+        sat.put("invoiceId", id);
+        runtime.createProcessInstanceByKey("cfdi-sat-check").businessKey(uuid).processDefinitionWithoutTenantId()
+                .setVariables(sat).execute();
+        Map<String, Object> send = new HashMap<>(reception);
+        send.put("invoiceId", id);
+        send.put("uuid", uuid);
+        runtime.createProcessInstanceByKey("invoice-reception").businessKey(uuid).processDefinitionWithoutTenantId()
+                .setVariables(send).execute();
+    }
+
+    private static int sent(JdbcTemplate jdbc) {
+        return jdbc.queryForObject("select count(*) from invoice where process_instance_id is not null",
+                Integer.class);
+    }
+
+    private static void check(JdbcTemplate jdbc, int before, int count) {
+        int started = sent(jdbc) - before;
+        if (started != count) {
+            throw new IllegalStateException(count + " invoices sent but " + started + " receptions started");
+        }
+    }
+
+    private static final HttpClient API = HttpClient.newBuilder().build();
+
+    /** One API upload with send=true; anything but 201 stops the benchmark. */
+    static void apiUpload(String base, String token, Payload payload) throws Exception {
+        String boundary = "----api" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"client\"\r\n\r\nMCI7306249Y1\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        part(body, boundary, "xml", "factura.xml", "application/xml", payload.xml());
+        part(body, boundary, "pdf", "factura.pdf", "application/pdf", payload.pdf());
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = API.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/invoices?send=true"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201 || !response.body().contains("\"IN_PROCESS\"")) {
+            throw new IllegalStateException("API upload answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    private static void part(ByteArrayOutputStream body, String boundary, String name, String file, String type,
+            byte[] content) {
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+                + file + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** GETs with the bearer token at a steady rate for the given seconds; each latency. */
+    private static List<Long> steady(HttpClient http, String url, String token, int perSecond, int seconds)
+            throws Exception {
+        List<Long> times = Collections.synchronizedList(new ArrayList<>());
+        var scheduler = Executors.newScheduledThreadPool(8);
+        long interval = 1_000_000_000L / perSecond;
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .GET().build();
+        for (int i = 0; i < perSecond * seconds; i++) {
+            scheduler.schedule(() -> {
+                long start = System.nanoTime();
+                try {
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException(url + " answered " + response.statusCode());
+                    }
+                    times.add(System.nanoTime() - start);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, i * interval, TimeUnit.NANOSECONDS);
+        }
+        scheduler.shutdown();
+        scheduler.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+        return times;
+    }
+}
