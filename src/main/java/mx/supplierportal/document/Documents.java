@@ -62,6 +62,28 @@ public class Documents {
         if (!allowedTypes.contains(detected)) {
             throw new DocumentRejectedException("document.typeNotAllowed", describe(detected));
         }
+        return save(supplierId, declaredName, content, uploadedBy, detected);
+    }
+
+    /**
+     * A CFDI's XML that the caller has just parsed whole with the portal's strict XML parser (no DTD, no external
+     * entity) and validated: stored as {@code application/xml} without sniffing it again — the parse is the stronger
+     * check of its content, and Tika's detection was the largest single cost of an invoice upload (docs/performance.md,
+     * "REST API intake").
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public StoredDocument storeParsedXml(long supplierId, String declaredName, byte[] content, String uploadedBy) {
+        if (content == null || content.length == 0) {
+            throw new DocumentRejectedException("document.empty");
+        }
+        if (content.length > properties.maxSize().toBytes()) {
+            throw new DocumentRejectedException("document.tooLarge", properties.maxSize().toMegabytes());
+        }
+        return save(supplierId, declaredName, content, uploadedBy, "application/xml");
+    }
+
+    private StoredDocument save(long supplierId, String declaredName, byte[] content, String uploadedBy,
+            String detected) {
         StoredDocument document = documents.save(new StoredDocument(supplierId, safeName(declaredName, detected),
                 detected, content.length, sha256(content), uploadedBy, OffsetDateTime.now(clock)));
         contents.save(new DocumentContent(document.getId(), content));

@@ -144,7 +144,8 @@ public class Invoices {
         StoredDocument xmlDocument;
         StoredDocument pdfDocument = null;
         try {
-            xmlDocument = documents.store(registration.supplierId(), xmlName, xml, uploadedBy, Documents.XML_TYPES);
+            // parsed whole and validated above: no second look at what kind of file it is
+            xmlDocument = documents.storeParsedXml(registration.supplierId(), xmlName, xml, uploadedBy);
             if (pdf != null && pdf.length > 0) {
                 pdfDocument = documents.store(registration.supplierId(), pdfName, pdf, uploadedBy,
                         Set.of("application/pdf"));
