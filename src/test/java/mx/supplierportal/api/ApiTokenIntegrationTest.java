@@ -40,6 +40,7 @@ class ApiTokenIntegrationTest extends IntegrationTest {
     @BeforeEach
     void supplier() throws Exception {
         MciFixture.ensure(this);
+        MciFixture.revokeApiTokens(this);
         api = new ApiClient(port);
         userId = jdbc.queryForObject("select id from supplier_user where email = ?", Long.class,
                 MciFixture.SUPPLIER_EMAIL);

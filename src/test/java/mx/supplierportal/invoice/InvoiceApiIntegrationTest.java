@@ -39,6 +39,7 @@ class InvoiceApiIntegrationTest extends IntegrationTest {
     @BeforeEach
     void supplier() throws Exception {
         MciFixture.ensure(this);
+        MciFixture.revokeApiTokens(this);
         api = new ApiClient(port);
         long userId = jdbc.queryForObject("select id from supplier_user where email = ?", Long.class,
                 MciFixture.SUPPLIER_EMAIL);

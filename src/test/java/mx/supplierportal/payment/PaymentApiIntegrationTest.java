@@ -41,6 +41,7 @@ class PaymentApiIntegrationTest extends IntegrationTest {
     @BeforeEach
     void aPaidInvoice() throws Exception {
         MciFixture.ensure(this);
+        MciFixture.revokeApiTokens(this);
         Authentication supplier = signIn(MciFixture.SUPPLIER_EMAIL, MciFixture.SUPPLIER_PASSWORD);
         String uuid = UUID.randomUUID().toString();
         invoiceId = ApprovedInvoices.approve(this, taskService, supplier, MciFixture.registrationId(this),

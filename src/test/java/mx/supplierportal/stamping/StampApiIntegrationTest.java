@@ -105,6 +105,8 @@ class StampApiIntegrationTest extends IntegrationTest {
         }
 
         MciFixture.ensure(this); // an invited supplier without the stamping service
+
+        MciFixture.revokeApiTokens(this);
         String invoicing = tokens.create(userIdOf(MciFixture.SUPPLIER_EMAIL), "Sin timbrado",
                 EnumSet.allOf(ApiScope.class), 90).secret();
         ApiClient.Response none = api.multipart("/api/v1/stamps", invoicing, ApiClient.parts("xml",

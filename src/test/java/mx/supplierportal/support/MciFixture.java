@@ -52,6 +52,15 @@ public final class MciFixture {
         test.runJobs();
     }
 
+    /**
+     * Revokes the shared supplier's API tokens: every test makes its own, and a user may hold at most
+     * {@code ApiTokens.MAX_ACTIVE} active ones.
+     */
+    public static void revokeApiTokens(IntegrationTest test) {
+        test.jdbc.update("update api_token set revoked_at = current_timestamp where revoked_at is null and "
+                + "supplier_user_id = (select id from supplier_user where email = ?)", SUPPLIER_EMAIL);
+    }
+
     public static long registrationId(IntegrationTest test) {
         return test.jdbc.queryForObject("select cs.id from client_supplier cs join supplier s on s.id = "
                 + "cs.supplier_id join client c on c.id = cs.client_id where s.rfc = 'EKU9003173C9' and c.code = ?",
