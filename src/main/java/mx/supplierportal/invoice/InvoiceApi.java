@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import mx.supplierportal.api.ApiProblem;
 import mx.supplierportal.api.IdempotencyKeys;
-import mx.supplierportal.client.Clients;
 import mx.supplierportal.supplier.Registrations;
 import mx.supplierportal.supplier.Registrations.Registration;
 import org.springframework.data.domain.Limit;
@@ -51,17 +50,15 @@ class InvoiceApi {
     private final InvoiceRules rules;
     private final InvoiceRepository repository;
     private final Registrations registrations;
-    private final Clients clients;
     private final IdempotencyKeys idempotency;
 
     InvoiceApi(Invoices invoices, InvoiceDetails details, InvoiceRules rules, InvoiceRepository repository,
-            Registrations registrations, Clients clients, IdempotencyKeys idempotency) {
+            Registrations registrations, IdempotencyKeys idempotency) {
         this.invoices = invoices;
         this.details = details;
         this.rules = rules;
         this.repository = repository;
         this.registrations = registrations;
-        this.clients = clients;
         this.idempotency = idempotency;
     }
 
@@ -107,8 +104,8 @@ class InvoiceApi {
             invoices.attach(userId, invoice.getId(), asked.get(document.getKey()).getId(), document.getValue().name(),
                     document.getValue().content(), uploadedBy);
         }
-        if (send && InvoiceDetails.missing(details.documentViews(invoice)).isEmpty()) {
-            invoices.send(userId, invoice.getId(), locale);
+        if (send) {
+            invoices.send(userId, invoice.getId(), locale, true); // not sent while a document is missing
         }
     }
 
@@ -116,7 +113,7 @@ class InvoiceApi {
     Registration activeFor(long userId, String clientRfc) {
         String rfc = clientRfc == null ? "" : clientRfc.strip().toUpperCase(Locale.ROOT);
         List<Registration> withClient = registrations.byIds(registrations.idsOf(userId)).values().stream()
-                .filter(r -> clients.findById(r.clientId()).map(c -> c.getRfc().equalsIgnoreCase(rfc)).orElse(false))
+                .filter(r -> r.clientRfc().equalsIgnoreCase(rfc))
                 .toList();
         return withClient.stream().filter(r -> r.status() == mx.supplierportal.supplier.RegistrationStatus.ACTIVE)
                 .findFirst().orElseThrow(() -> withClient.stream().anyMatch(r -> r.status()
@@ -142,11 +139,8 @@ class InvoiceApi {
         Map<Long, Registration> views = registrations.byIds(ids);
         if (clientRfc != null && !clientRfc.isBlank()) {
             String rfc = clientRfc.strip();
-            Set<Long> clientIds = new java.util.HashSet<>();
-            views.values().forEach(r -> clients.findById(r.clientId())
-                    .filter(c -> c.getRfc().equalsIgnoreCase(rfc)).ifPresent(c -> clientIds.add(c.getId())));
             ids = new java.util.HashSet<>(ids);
-            ids.removeIf(id -> !clientIds.contains(views.get(id).clientId()));
+            ids.removeIf(id -> !views.get(id).clientRfc().equalsIgnoreCase(rfc));
         }
         if (ids.isEmpty()) {
             return new Page(List.of(), null, views);

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import mx.supplierportal.api.ApiController;
+import mx.supplierportal.api.ApiJson;
 import mx.supplierportal.api.ApiPrincipal;
 import mx.supplierportal.api.ApiScope;
 import mx.supplierportal.api.RequiresScope;
@@ -229,20 +230,15 @@ class InvoiceApiController {
         }
         return new InvoiceView(i.getId(), i.getUuid(), i.getSerie(), i.getFolio(),
                 new ClientView(i.getReceptorRfc(), registration == null ? null : registration.clientName()),
-                i.getStatus().name(), i.getStage().name(), i.getIssuedAt(), money(i.getTotal()), i.getCurrency(),
-                i.getPaymentMethod(), i.getScheduledPaymentDate(), money(i.getPaidAmount()), i.getSentAt(),
+                i.getStatus().name(), i.getStage().name(), i.getIssuedAt(), ApiJson.amount(i.getTotal()), i.getCurrency(),
+                i.getPaymentMethod(), i.getScheduledPaymentDate(), ApiJson.amount(i.getPaidAmount()), i.getSentAt(),
                 i.getRejectReason(), i.getStatus() == Invoice.Status.MORE_INFO ? i.getInfoRequest() : null,
                 d == null ? null : ApiProblems.findings(d.supplierWarnings(), locale),
                 d == null ? null : d.missing(),
                 d == null ? null : d.events().stream().map(e -> new StageView(e.stage(), e.status(), e.at())).toList(),
                 d == null ? null : d.payments().stream().map(p -> new PaymentView(p.paymentId(), p.number(),
-                        p.paidOn(), money(p.amount()))).toList(),
+                        p.paidOn(), ApiJson.amount(p.amount()))).toList(),
                 links);
-    }
-
-    /** Amounts with two decimals, as the CFDI writes pesos and dollars (the database keeps six). */
-    static BigDecimal money(BigDecimal amount) {
-        return amount == null ? null : amount.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     /** The intake's refusals as problems: another's invoice 404, a refused CFDI 422 with its findings. */

@@ -197,14 +197,26 @@ public class Invoices {
     /** Sends a draft (or the added information); sending what was already sent changes nothing. */
     @Transactional
     public boolean send(long userId, long invoiceId, Locale locale) {
+        return send(userId, invoiceId, locale, false);
+    }
+
+    /**
+     * The same; with {@code onlyWhenComplete} an invoice still missing a required document is not sent (false)
+     * instead of refused — the API's {@code send=true}, where the answer then lists what is missing.
+     */
+    @Transactional
+    boolean send(long userId, long invoiceId, Locale locale, boolean onlyWhenComplete) {
         Invoice invoice = ownInvoiceForUpdate(userId, invoiceId);
         if (invoice.getStatus() != Invoice.Status.DRAFT && invoice.getStatus() != Invoice.Status.MORE_INFO) {
+            return false;
+        }
+        List<InvoiceRequirement> missing = InvoiceDetails.missing(details.documentViews(invoice));
+        if (!missing.isEmpty() && onlyWhenComplete) {
             return false;
         }
         if (invoice.getSatStatus() == Invoice.SatState.CANCELADO) {
             throw new InvoiceProblem("invoice.sat.cancelled");
         }
-        List<InvoiceRequirement> missing = InvoiceDetails.missing(details.documentViews(invoice));
         if (!missing.isEmpty()) {
             throw new InvoiceProblem("invoice.documents.missing",
                     String.join(", ", missing.stream().map(r -> r.label(locale)).toList()));

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import mx.supplierportal.api.ApiController;
+import mx.supplierportal.api.ApiJson;
 import mx.supplierportal.api.ApiPrincipal;
 import mx.supplierportal.api.ApiScope;
 import mx.supplierportal.api.RequiresScope;
@@ -88,8 +89,8 @@ class PaymentApiController {
     PaymentView one(@AuthenticationPrincipal ApiPrincipal caller, @PathVariable long id) {
         PaymentArchive.Details d = archive.ofSupplier(caller.userId(), id);
         return view(d.payment(), d.registration().clientName(), d.invoices().size(), d.invoices().stream()
-                .map(c -> new CoveredView(c.invoiceId(), c.serieFolio(), c.uuid(), money(c.amount()),
-                        c.installment(), money(c.balanceAfter()))).toList());
+                .map(c -> new CoveredView(c.invoiceId(), c.serieFolio(), c.uuid(), ApiJson.amount(c.amount()),
+                        c.installment(), ApiJson.amount(c.balanceAfter()))).toList());
     }
 
     @PostMapping(value = "/{id}/complement", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -122,13 +123,8 @@ class PaymentApiController {
         return one(caller, id);
     }
 
-    /** Amounts with two decimals, as the CFDI writes them (the database keeps six). */
-    private static BigDecimal money(BigDecimal amount) {
-        return amount == null ? null : amount.setScale(2, java.math.RoundingMode.HALF_UP);
-    }
-
     private static PaymentView view(Payment p, String clientName, Integer count, List<CoveredView> invoices) {
-        return new PaymentView(p.getId(), p.getNumber(), clientName, p.getPaidOn(), p.getMethod(), money(p.getAmount()),
+        return new PaymentView(p.getId(), p.getNumber(), clientName, p.getPaidOn(), p.getMethod(), ApiJson.amount(p.getAmount()),
                 p.getCurrency(), p.getComplementStatus() == null ? null : p.getComplementStatus().name(),
                 p.getComplementDue(), p.getComplementUuid(), count, invoices);
     }

@@ -15,7 +15,6 @@ import mx.supplierportal.api.ApiPrincipal;
 import mx.supplierportal.api.ApiScope;
 import mx.supplierportal.api.RequiresScope;
 import mx.supplierportal.api.ApiProblems;
-import mx.supplierportal.client.Clients;
 import mx.supplierportal.supplier.RegistrationStatus;
 import mx.supplierportal.supplier.Registrations;
 import mx.supplierportal.supplier.Registrations.Registration;
@@ -33,14 +32,11 @@ class RecordApiController {
     private final Registrations registrations;
     private final DigitalRecords records;
     private final RecordTemplates templates;
-    private final Clients clients;
 
-    RecordApiController(Registrations registrations, DigitalRecords records, RecordTemplates templates,
-            Clients clients) {
+    RecordApiController(Registrations registrations, DigitalRecords records, RecordTemplates templates) {
         this.registrations = registrations;
         this.records = records;
         this.templates = templates;
-        this.clients = clients;
     }
 
     @Schema(name = "RecordMissing", description = "A required item not yet given (or rejected)")
@@ -77,7 +73,7 @@ class RecordApiController {
         List<Registration> all = new ArrayList<>(registrations.byIds(registrations.idsOf(caller.userId())).values());
         all.sort(Comparator.comparing(Registration::clientName));
         for (Registration registration : all) {
-            String rfc = clients.findById(registration.clientId()).map(c -> c.getRfc()).orElse(null);
+            String rfc = registration.clientRfc();
             if (registration.status() != RegistrationStatus.ACTIVE) {
                 views.add(new ClientRecordView(rfc, registration.clientName(), registration.status().name(), null,
                         false, null, null, null, null, null));

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import mx.supplierportal.api.ApiController;
+import mx.supplierportal.api.ApiJson;
 import mx.supplierportal.api.ApiPrincipal;
 import mx.supplierportal.api.ApiProblem;
 import mx.supplierportal.api.ApiScope;
@@ -151,8 +152,7 @@ class StampApiController {
         List<Map<String, Object>> findings = s.getStatus() != StampRequest.Status.REFUSED ? null
                 : List.of(refusal(s));
         return new StampView(s.getId(), s.getStatus().name(), s.getUuid(), s.getSerie(), s.getFolio(),
-                s.getReceiverRfc(), s.getReceiverName(), s.getTotal() == null ? null
-                : s.getTotal().setScale(2, java.math.RoundingMode.HALF_UP), s.getCurrency(), s.getCreatedAt(),
+                s.getReceiverRfc(), s.getReceiverName(), ApiJson.amount(s.getTotal()), s.getCurrency(), s.getCreatedAt(),
                 s.getStampedAt(), findings, links);
     }
 

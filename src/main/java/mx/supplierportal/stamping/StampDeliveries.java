@@ -1,7 +1,6 @@
 package mx.supplierportal.stamping;
 
 import java.util.Optional;
-import mx.supplierportal.client.Clients;
 import mx.supplierportal.document.Documents;
 import mx.supplierportal.invoice.Invoice;
 import mx.supplierportal.invoice.Invoices;
@@ -27,16 +26,14 @@ public class StampDeliveries {
     private final StampRequestRepository requests;
     private final StampingAccounts accounts;
     private final Registrations registrations;
-    private final Clients clients;
     private final Invoices invoices;
     private final Documents documents;
 
     StampDeliveries(StampRequestRepository requests, StampingAccounts accounts, Registrations registrations,
-            Clients clients, Invoices invoices, Documents documents) {
+            Invoices invoices, Documents documents) {
         this.requests = requests;
         this.accounts = accounts;
         this.registrations = registrations;
-        this.clients = clients;
         this.invoices = invoices;
         this.documents = documents;
     }
@@ -48,8 +45,7 @@ public class StampDeliveries {
             return Optional.empty();
         }
         return registrations.activeOf(userId).stream()
-                .filter(registration -> clients.findById(registration.clientId())
-                        .filter(client -> client.getRfc().equalsIgnoreCase(request.getReceiverRfc())).isPresent())
+                .filter(registration -> registration.clientRfc().equalsIgnoreCase(request.getReceiverRfc()))
                 .findFirst().map(registration -> new Destination(registration.id(), registration.clientName()));
     }
 

@@ -17,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Registrations {
 
     /** A client's registration of a supplier, as other features need it. */
-    public record Registration(long id, long clientId, String clientCode, String clientName, long supplierId,
-            String supplierRfc, String businessName, RegistrationStatus status) {
+    public record Registration(long id, long clientId, String clientCode, String clientName, String clientRfc,
+            long supplierId, String supplierRfc, String businessName, RegistrationStatus status) {
     }
 
     private final ClientSupplierRepository registrations;
@@ -113,7 +113,7 @@ public class Registrations {
     }
 
     private static Registration view(ClientSupplier r, Client client) {
-        return new Registration(r.getId(), client.getId(), client.getCode(), client.getName(), r.getSupplier().getId(),
-                r.getSupplier().getRfc(), r.getBusinessName(), r.getStatus());
+        return new Registration(r.getId(), client.getId(), client.getCode(), client.getName(), client.getRfc(),
+                r.getSupplier().getId(), r.getSupplier().getRfc(), r.getBusinessName(), r.getStatus());
     }
 }

@@ -15,8 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import mx.supplierportal.SupplierPortalApplication;
 import mx.supplierportal.api.ApiScope;
@@ -271,27 +269,7 @@ public final class ApiThroughputBenchmark {
     /** GETs with the bearer token at a steady rate for the given seconds; each latency. */
     private static List<Long> steady(HttpClient http, String url, String token, int perSecond, int seconds)
             throws Exception {
-        List<Long> times = Collections.synchronizedList(new ArrayList<>());
-        var scheduler = Executors.newScheduledThreadPool(8);
-        long interval = 1_000_000_000L / perSecond;
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .GET().build();
-        for (int i = 0; i < perSecond * seconds; i++) {
-            scheduler.schedule(() -> {
-                long start = System.nanoTime();
-                try {
-                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException(url + " answered " + response.statusCode());
-                    }
-                    times.add(System.nanoTime() - start);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, i * interval, TimeUnit.NANOSECONDS);
-        }
-        scheduler.shutdown();
-        scheduler.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
-        return times;
+        return InvoiceLoadBenchmark.steady(http, HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).GET().build(), perSecond, seconds);
     }
 }

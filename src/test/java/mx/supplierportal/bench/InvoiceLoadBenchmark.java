@@ -462,6 +462,11 @@ public final class InvoiceLoadBenchmark {
 
     /** Requests at a steady rate (not as fast as possible), for the given seconds; returns each latency. */
     static List<Long> steady(HttpClient http, String url, int perSecond, int seconds) throws Exception {
+        return steady(http, HttpRequest.newBuilder(URI.create(url)).GET().build(), perSecond, seconds);
+    }
+
+    /** The same request at a steady rate; anything but 200 stops the run. */
+    static List<Long> steady(HttpClient http, HttpRequest request, int perSecond, int seconds) throws Exception {
         List<Long> times = Collections.synchronizedList(new ArrayList<>());
         var scheduler = Executors.newScheduledThreadPool(8);
         long interval = 1_000_000_000L / perSecond;
@@ -469,7 +474,10 @@ public final class InvoiceLoadBenchmark {
             scheduler.schedule(() -> {
                 long start = System.nanoTime();
                 try {
-                    get(http, url);
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException(request.uri() + " answered " + response.statusCode());
+                    }
                     times.add(System.nanoTime() - start);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
