@@ -37,8 +37,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Intake throughput of the REST API against the engine doing the same work, in one run (issue 15; not a test). On
- * PostgreSQL with the job executor on, after a warm-up until the JIT is quiet, each phase runs for a fixed time and
- * then waits until every background job it caused is done; its <em>sustained</em> rate counts that time too:
+ * PostgreSQL with the job executor on, after a warm-up, the phases take turns for {@code -Dbench.rounds} rounds (3):
+ * each runs for a fixed time and then waits until every background job it caused is done; its <em>sustained</em>
+ * rate counts that time too. Taking turns spreads over all three what the JIT still compiles and what the vacuums
+ * ({@link Autovacuum}, when the server has its own off) cost:
  * <ol>
  *   <li>(a) <b>bare engine</b>: per invoice, start {@code cfdi-sat-check} and {@code invoice-reception} with the
  *       variables of a real upload and send (business key = a stored invoice's UUID, so the jobs do their real
@@ -58,8 +60,20 @@ public final class ApiThroughputBenchmark {
     private ApiThroughputBenchmark() {
     }
 
-    /** What one phase did. */
-    record Phase(String name, int count, int seconds, double drained, List<Long> latencies, String cpu) {
+    /** What one phase did, summed over the rounds. */
+    static final class Phase {
+        final String name;
+        int count;
+        int seconds;
+        double drained;
+        final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        double appCpu;
+        double postgresCpu;
+        double jit;
+
+        Phase(String name) {
+            this.name = name;
+        }
 
         double rate() {
             return count / (double) seconds;
@@ -71,8 +85,10 @@ public final class ApiThroughputBenchmark {
 
         void print() {
             System.out.printf(Locale.ROOT, "%s: %.1f invoices/s while the clock ran, %.1f/s sustained (jobs drained in "
-                    + "%.1f s), p50 %.1f ms, p99 %.1f ms, n=%d%n  %s%n", name, rate(), sustained(), drained,
-                    InvoiceLoadBenchmark.pct(latencies, 50), InvoiceLoadBenchmark.pct(latencies, 99), count, cpu);
+                    + "%.1f s), p50 %.1f ms, p99 %.1f ms, n=%d%n  CPU per invoice: app+driver %.1f ms, PostgreSQL "
+                    + "%.1f ms; the JIT compiled for %.1f s during it%n", name, rate(), sustained(), drained,
+                    InvoiceLoadBenchmark.pct(latencies, 50), InvoiceLoadBenchmark.pct(latencies, 99), count,
+                    appCpu * 1000 / count, postgresCpu * 1000 / count, jit);
         }
     }
 
@@ -93,7 +109,7 @@ public final class ApiThroughputBenchmark {
                 "server.port", "0", "logging.level.root", "WARN").forEach(System::setProperty);
         ConfigurableApplicationContext app = new SpringApplicationBuilder(SupplierPortalApplication.class)
                 .profiles("postgres").run();
-        try {
+        try (AutoCloseable vacuum = Autovacuum.startIfOff(db.url(), db.username(), db.password())) {
             String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
             long registrationId = InvoiceLoadBenchmark.setUp(app, base);
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -109,7 +125,7 @@ public final class ApiThroughputBenchmark {
                 apiUpload(base, token, new Payloads(1).next()); // one invoice for the seed to copy
             }
             int[] sizes = java.util.Arrays.stream(System.getProperty("bench.sizes", "10000,1000000").split(","))
-                    .mapToInt(Integer::parseInt).toArray();
+                    .filter(size -> !size.isBlank()).mapToInt(Integer::parseInt).toArray();
             HttpClient http = HttpClient.newHttpClient();
             for (int target : sizes) {
                 InvoiceLoadBenchmark.seed(jdbc, registrationId, target);
@@ -130,7 +146,8 @@ public final class ApiThroughputBenchmark {
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         ManagementService management = app.getBean(ManagementService.class);
         RuntimeService runtime = app.getBean(RuntimeService.class);
-        Payloads payloads = new Payloads((2 * seconds + 2 * warmUp + 2 * settleLimit) * threads * 15);
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        Payloads payloads = new Payloads((2 * rounds * seconds + 2 * warmUp + 2 * settleLimit) * threads * 15);
 
         WorkFactory api = () -> () -> apiUpload(base, token, payloads.next());
         WorkFactory browser = () -> {
@@ -162,27 +179,37 @@ public final class ApiThroughputBenchmark {
         stored.clear();
         stored.addAll(jdbc.queryForList("select id, uuid, serie, folio, total from invoice"));
 
-        Phase a = timed("(a) bare engine, cfdi-sat-check + invoice-reception", seconds, threads, management,
-                () -> () -> startBoth(runtime, satCheck, reception,
-                        stored.get(nextStored.getAndIncrement() % stored.size())));
-        a.print();
-        int sentBefore = sent(jdbc);
-        Phase b = timed("(b) API intake, POST /api/v1/invoices?send=true", seconds, threads, management,
-                () -> () -> apiUpload(base, token, payloads.next()));
-        check(jdbc, sentBefore, b.count());
-        b.print();
-        sentBefore = sent(jdbc);
+        // The phases take turns, round after round, so that what the JIT still compiles (on two cores it goes on
+        // for minutes in an application this size) and the vacuums fall on all three alike
+        Phase a = new Phase("(a) bare engine, cfdi-sat-check + invoice-reception");
+        Phase b = new Phase("(b) API intake, POST /api/v1/invoices?send=true");
+        Phase c = new Phase("(c) browser path, upload + send + the two pages after them");
         java.util.Queue<Session> sessions = new java.util.concurrent.ConcurrentLinkedQueue<>();
         for (int t = 0; t < threads; t++) {
             sessions.add(InvoiceLoadBenchmark.signedIn(base));
         }
-        Phase c = timed("(c) browser path, upload + send + the two pages after them", seconds, threads, management,
-                () -> {
-                    Session session = sessions.remove();
-                    return () -> InvoiceLoadBenchmark.uploadAndSend(session, base, registrationId, payloads.next(),
-                            false);
-                });
-        check(jdbc, sentBefore, c.count());
+        for (int round = 1; round <= rounds; round++) {
+            System.out.printf(Locale.ROOT, "round %d of %d%n", round, rounds);
+            timed(a, seconds, threads, management, jdbc, () -> () -> startBoth(runtime, satCheck, reception,
+                    stored.get(nextStored.getAndIncrement() % stored.size())));
+            int sentBefore = sent(jdbc);
+            int countBefore = b.count;
+            timed(b, seconds, threads, management, jdbc, () -> () -> apiUpload(base, token, payloads.next()));
+            check(jdbc, sentBefore, b.count - countBefore);
+            sentBefore = sent(jdbc);
+            countBefore = c.count;
+            List<Session> inUse = new java.util.concurrent.CopyOnWriteArrayList<>();
+            timed(c, seconds, threads, management, jdbc, () -> {
+                Session session = sessions.remove();
+                inUse.add(session);
+                return () -> InvoiceLoadBenchmark.uploadAndSend(session, base, registrationId, payloads.next(),
+                        false);
+            });
+            sessions.addAll(inUse);
+            check(jdbc, sentBefore, c.count - countBefore);
+        }
+        a.print();
+        b.print();
         c.print();
         System.out.printf(Locale.ROOT, "sustained ratios: API/bare = %.2f (target >= 0.8), browser/bare = %.2f "
                 + "(target >= 0.6)%n", b.sustained() / a.sustained(), c.sustained() / a.sustained());
@@ -190,23 +217,47 @@ public final class ApiThroughputBenchmark {
                 b.rate() / a.rate(), c.rate() / a.rate());
     }
 
-    /** One phase: the work for a fixed time, then its background jobs drained; CPU per item includes them. */
-    private static Phase timed(String name, int seconds, int threads, ManagementService management,
-            WorkFactory factory) throws Exception {
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    /**
+     * One round of a phase: the work for a fixed time, then its background jobs drained; CPU per item includes
+     * them. Added to the phase's tally.
+     */
+    private static void timed(Phase phase, int seconds, int threads, ManagementService management,
+            JdbcTemplate jdbc, WorkFactory factory) throws Exception {
         AtomicInteger done = new AtomicInteger();
+        boolean statements = Boolean.getBoolean("bench.statements");
+        if (statements) {
+            jdbc.execute("create extension if not exists pg_stat_statements");
+            jdbc.execute("select pg_stat_statements_reset()");
+        }
+        Map<String, Double> threadsBefore = InvoiceLoadBenchmark.threadCpu();
+        var compiler = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long jitBefore = compiler.getTotalCompilationTime();
         Cpu start = Cpu.now();
         InvoiceLoadBenchmark.runFor(seconds, threads, () -> {
             InvoiceLoadBenchmark.Work work = factory.create();
             return () -> {
                 long begin = System.nanoTime();
                 work.run();
-                latencies.add(System.nanoTime() - begin);
+                phase.latencies.add(System.nanoTime() - begin);
                 done.incrementAndGet();
             };
         });
         double drained = InvoiceLoadBenchmark.drain(management);
-        return new Phase(name, done.get(), seconds, drained, latencies, Cpu.now().since(start, done.get()));
+        Cpu end = Cpu.now();
+        phase.count += done.get();
+        phase.seconds += seconds;
+        phase.drained += drained;
+        phase.appCpu += end.app() - start.app();
+        phase.postgresCpu += end.postgres() - start.postgres();
+        phase.jit += (compiler.getTotalCompilationTime() - jitBefore) / 1000.0;
+        System.out.printf(Locale.ROOT, "  %s: %d in %d s, drained in %.1f s; %s%n", phase.name, done.get(), seconds,
+                drained, end.since(start, done.get()));
+        if (Boolean.getBoolean("bench.threads")) {
+            InvoiceLoadBenchmark.printThreadCpu(threadsBefore, done.get());
+        }
+        if (statements) {
+            InvoiceLoadBenchmark.printStatements(jdbc, done.get());
+        }
     }
 
     /** The engine work of one invoice: the SAT check an upload starts and the reception a send starts. */

@@ -295,7 +295,7 @@ public final class InvoiceLoadBenchmark {
      * The statements PostgreSQL spent most time on during a phase, per item (needs the server started with
      * {@code shared_preload_libraries = 'pg_stat_statements'}; printed with -Dbench.statements=true).
      */
-    private static void printStatements(JdbcTemplate jdbc, int count) {
+    static void printStatements(JdbcTemplate jdbc, int count) {
         String thisDatabase = "from pg_stat_statements where dbid = "
                 + "(select oid from pg_database where datname = current_database()) ";
         Map<String, Object> all = jdbc.queryForMap("select sum(calls) calls, sum(total_exec_time) ms "
