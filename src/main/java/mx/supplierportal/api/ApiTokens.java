@@ -129,7 +129,10 @@ public class ApiTokens {
                 .filter(t -> t.isActive(now))
                 .filter(t -> directory.maySignIn(t.getUserId()))
                 .map(t -> {
-                    tokens.touch(t.getId(), now, now.minus(TOUCH_EVERY));
+                    OffsetDateTime earlier = now.minus(TOUCH_EVERY);
+                    if (t.getLastUsedAt() == null || t.getLastUsedAt().isBefore(earlier)) {
+                        tokens.touch(t.getId(), now, earlier); // checked again there: two calls at once write once
+                    }
                     return new ApiPrincipal(t.getUserId(), t.getId(), t.scopes(), directory.languageOf(t.getUserId()));
                 });
     }

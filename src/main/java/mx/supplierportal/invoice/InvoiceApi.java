@@ -37,8 +37,8 @@ class InvoiceApi {
     record Part(String name, byte[] content) {
     }
 
-    /** The invoice, and whether this call created it (201) or found it (200). */
-    record Received(Invoice invoice, boolean created) {
+    /** The invoice as the answer shows it, and whether this call created it (201) or found it (200). */
+    record Received(InvoiceDetails.Details details, boolean created) {
     }
 
     /** One page of the list, and the cursor of the next (null on the last page). */
@@ -84,35 +84,37 @@ class InvoiceApi {
         String hash = IdempotencyKeys.hash(parts);
         Optional<Long> earlier = idempotency.earlier(userId, idempotencyKey, OPERATION, hash);
         if (earlier.isPresent()) {
-            return new Received(own(userId, earlier.get()), false);
+            return new Received(details.withoutCfdi(own(userId, earlier.get())), false);
         }
-        Invoices.Upload upload = invoices.upload(userId, registration.id(), xml.name(), xml.content(),
+        Invoices.Upload upload = invoices.upload(registration, xml.name(), xml.content(),
                 pdf == null ? null : pdf.name(), pdf == null ? null : pdf.content(), uploadedBy, true);
         Invoice invoice = upload.invoice();
         // the same CFDI again is the invoice already received; documents sent with it complete a draft (or the
         // information the client asked for), and send=true then sends it
         if (invoice.getStatus() == Invoice.Status.DRAFT || invoice.getStatus() == Invoice.Status.MORE_INFO) {
-            attachAndSend(userId, invoice, documents, asked, send, uploadedBy, locale);
+            attachAndSend(userId, invoice, registration, documents, asked, send, uploadedBy, locale);
         }
         idempotency.remember(userId, idempotencyKey, OPERATION, hash, invoice.getId());
-        return new Received(invoice, !upload.existing());
+        // the answer from what this transaction holds: the invoice is not read again
+        return new Received(details.withoutCfdi(invoice, registration), !upload.existing());
     }
 
-    private void attachAndSend(long userId, Invoice invoice, Map<String, Part> documents,
+    private void attachAndSend(long userId, Invoice invoice, Registration registration, Map<String, Part> documents,
             Map<String, InvoiceRequirement> asked, boolean send, String uploadedBy, Locale locale) {
         for (Map.Entry<String, Part> document : documents.entrySet()) {
             invoices.attach(userId, invoice.getId(), asked.get(document.getKey()).getId(), document.getValue().name(),
                     document.getValue().content(), uploadedBy);
         }
         if (send) {
-            invoices.send(userId, invoice.getId(), locale, true); // not sent while a document is missing
+            // the registration's invoice, locked or created by the upload; not sent while a document is missing
+            invoices.send(invoice, registration, locale, true);
         }
     }
 
     /** The user's active registration with the client of that RFC; else a 422 saying so. */
     Registration activeFor(long userId, String clientRfc) {
         String rfc = clientRfc == null ? "" : clientRfc.strip().toUpperCase(Locale.ROOT);
-        List<Registration> withClient = registrations.byIds(registrations.idsOf(userId)).values().stream()
+        List<Registration> withClient = registrations.allOf(userId).stream()
                 .filter(r -> r.clientRfc().equalsIgnoreCase(rfc))
                 .toList();
         return withClient.stream().filter(r -> r.status() == mx.supplierportal.supplier.RegistrationStatus.ACTIVE)

@@ -141,7 +141,8 @@ class InvoiceApiController {
                 : new InvoiceApi.Part(pdf.getOriginalFilename(), pdf.getBytes());
         InvoiceApi.Received received = translated(() -> api.receive(caller.userId(), client, xmlPart, pdfPart,
                 documents, send, IdempotencyKeys.check(idempotencyKey), caller.getName(), locale));
-        InvoiceView view = detailed(caller, received.invoice().getId(), locale);
+        InvoiceDetails.Details d = received.details();
+        InvoiceView view = view(d.invoice(), d.registration(), d, locale);
         return received.created() ? ResponseEntity.created(URI.create(view.links().get("self"))).body(view)
                 : ResponseEntity.ok(view);
     }

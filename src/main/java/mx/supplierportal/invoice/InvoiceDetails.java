@@ -90,11 +90,23 @@ public class InvoiceDetails {
 
     /** The details without the stored CFDI read and parsed again (what the API shows needs none of it). */
     Details withoutCfdi(Invoice invoice) {
-        return details(invoice, null);
+        return details(invoice, null, registrations.byId(invoice.getRegistrationId()).orElseThrow());
+    }
+
+    /** The same, with the invoice's registration already at hand. */
+    Details withoutCfdi(Invoice invoice, Registration registration) {
+        if (registration.id() != invoice.getRegistrationId()) {
+            throw new IllegalArgumentException("registration " + registration.id() + " is not invoice "
+                    + invoice.getId() + "'s");
+        }
+        return details(invoice, null, registration);
     }
 
     private Details details(Invoice invoice, Cfdi cfdi) {
-        Registration registration = registrations.byId(invoice.getRegistrationId()).orElseThrow();
+        return details(invoice, cfdi, registrations.byId(invoice.getRegistrationId()).orElseThrow());
+    }
+
+    private Details details(Invoice invoice, Cfdi cfdi, Registration registration) {
         List<DocumentView> views = documentViews(invoice);
         List<String> missing = missing(views).stream().map(InvoiceRequirement::getKey).toList();
         List<StageEvent> events = jdbc.query("select stage, status, happened_at from invoice_stage_event "
@@ -109,7 +121,7 @@ public class InvoiceDetails {
         Map<Long, Long> attached = new HashMap<>();
         jdbc.query("select requirement_id, document_id from invoice_document where invoice_id = ?",
                 rs -> { attached.put(rs.getLong(1), rs.getLong(2)); }, invoice.getId());
-        Map<Long, StoredDocument> stored = documents.findAll(attached.values());
+        Map<Long, StoredDocument> stored = attached.isEmpty() ? Map.of() : documents.findAll(attached.values());
         List<DocumentView> views = new ArrayList<>();
         for (InvoiceRequirement requirement : rules.everyRequirementOf(invoice.getClientId())) {
             Long documentId = attached.get(requirement.getId());

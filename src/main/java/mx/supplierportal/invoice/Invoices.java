@@ -98,7 +98,14 @@ public class Invoices {
     @Transactional
     Upload upload(long userId, long registrationId, String xmlName, byte[] xml, String pdfName, byte[] pdf,
             String uploadedBy, boolean sameIsFound) {
-        Registration registration = own(userId, registrationId);
+        return upload(own(userId, registrationId), xmlName, xml, pdfName, pdf, uploadedBy, sameIsFound);
+    }
+
+    /** The same, for an active registration the caller has just found to be the signed-in user's. */
+    @Transactional
+    Upload upload(Registration registration, String xmlName, byte[] xml, String pdfName, byte[] pdf,
+            String uploadedBy, boolean sameIsFound) {
+        long registrationId = registration.id();
         Client client = clients.findById(registration.clientId()).orElseThrow();
         InvoiceSettings settings = rules.settingsOf(client.getId());
         boolean recordRequired = recordTemplates.forClient(client.getId())
@@ -207,6 +214,15 @@ public class Invoices {
     @Transactional
     boolean send(long userId, long invoiceId, Locale locale, boolean onlyWhenComplete) {
         Invoice invoice = ownInvoiceForUpdate(userId, invoiceId);
+        return send(invoice, null, locale, onlyWhenComplete);
+    }
+
+    /**
+     * Sends an invoice the caller holds as the signed-in user's (locked, or created in this transaction);
+     * {@code registration} is its registration when the caller has it at hand, else null.
+     */
+    @Transactional
+    boolean send(Invoice invoice, Registration registration, Locale locale, boolean onlyWhenComplete) {
         if (invoice.getStatus() != Invoice.Status.DRAFT && invoice.getStatus() != Invoice.Status.MORE_INFO) {
             return false;
         }
@@ -232,7 +248,8 @@ public class Invoices {
             taskService.complete(task.getId());
             return true;
         }
-        Registration registration = registrations.byId(invoice.getRegistrationId()).orElseThrow();
+        Registration sender = registration != null && registration.id() == invoice.getRegistrationId() ? registration
+                : registrations.byId(invoice.getRegistrationId()).orElseThrow();
         Map<String, Object> variables = new HashMap<>();
         variables.put("invoiceId", invoice.getId());
         variables.put("serieFolio", invoice.serieFolio());
@@ -240,7 +257,7 @@ public class Invoices {
         variables.put("total", Formats.money(invoice.getTotal(), invoice.getCurrency()));
         variables.put("totalMxn", invoice.totalMxn().doubleValue());
         variables.put("invoiceUrl", "/staff/invoices/" + invoice.getId());
-        String instance = registrations.startProcess(PROCESS, invoice.getUuid(), registration, variables).getId();
+        String instance = registrations.startProcess(PROCESS, invoice.getUuid(), sender, variables).getId();
         invoice.sent(instance, now);
         event(invoice, Invoice.Stage.RECEIVED, "IN_PROCESS");
         return true;

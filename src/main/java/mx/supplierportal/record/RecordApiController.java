@@ -70,7 +70,7 @@ class RecordApiController {
     RecordsView record(@AuthenticationPrincipal ApiPrincipal caller, HttpServletRequest request) {
         Locale locale = ApiProblems.localeOf(request);
         List<ClientRecordView> views = new ArrayList<>();
-        List<Registration> all = new ArrayList<>(registrations.byIds(registrations.idsOf(caller.userId())).values());
+        List<Registration> all = new ArrayList<>(registrations.allOf(caller.userId()));
         all.sort(Comparator.comparing(Registration::clientName));
         for (Registration registration : all) {
             String rfc = registration.clientRfc();

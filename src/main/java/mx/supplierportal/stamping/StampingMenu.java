@@ -4,8 +4,12 @@ import mx.supplierportal.security.CurrentUser;
 import mx.supplierportal.signup.StampingAccounts;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.thymeleaf.context.LazyContextVariable;
 
-/** Tells every page whether the signed-in supplier user has a stamping account (the menu then offers "Mis timbres"). */
+/**
+ * Tells every page whether the signed-in supplier user has a stamping account (the menu then offers "Mis timbres").
+ * Asked only when a page is rendered, once.
+ */
 @ControllerAdvice
 class StampingMenu {
 
@@ -16,7 +20,12 @@ class StampingMenu {
     }
 
     @ModelAttribute("stampingAccount")
-    boolean stampingAccount() {
-        return CurrentUser.supplier().map(user -> accounts.isActive(user.userId())).orElse(false);
+    LazyContextVariable<Boolean> stampingAccount() {
+        return new LazyContextVariable<>() {
+            @Override
+            protected Boolean loadValue() {
+                return CurrentUser.supplier().map(user -> accounts.isActive(user.userId())).orElse(false);
+            }
+        };
     }
 }

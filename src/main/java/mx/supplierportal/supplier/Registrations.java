@@ -39,8 +39,7 @@ public class Registrations {
      * same supplier company is not the user's to see (docs/decisions.md, "Supplier identity per client").
      */
     public List<Registration> activeOf(long userId) {
-        return registrations.ofMember(userId).stream()
-                .filter(r -> r.getStatus() == RegistrationStatus.ACTIVE).map(this::view).toList();
+        return allOf(userId).stream().filter(r -> r.status() == RegistrationStatus.ACTIVE).toList();
     }
 
     /** The active suppliers of these clients, by business name: one query, and one client lookup per client. */
@@ -56,7 +55,7 @@ public class Registrations {
 
     /** That registration, only if this supplier user was admitted to it. */
     public Optional<Registration> ofUser(long userId, long registrationId) {
-        return registrations.ofMember(userId, registrationId).map(this::view);
+        return registrations.ofMemberWithClient(userId, registrationId).stream().findFirst().map(Registrations::view);
     }
 
     /** Every registration this supplier user was admitted to, whatever its status (for archives). */
@@ -65,13 +64,23 @@ public class Registrations {
                 .collect(java.util.stream.Collectors.toSet());
     }
 
+    /** Every registration this supplier user was admitted to, whatever its status, oldest first (one query). */
+    public List<Registration> allOf(long userId) {
+        return registrations.ofMemberWithClients(userId).stream().map(Registrations::view).toList();
+    }
+
+    /** Whether this supplier user was admitted to any registration, whatever its status (one query). */
+    public boolean anyOf(long userId) {
+        return members.existsByKeyUserId(userId);
+    }
+
     /** Whether this supplier user was admitted to that registration. */
     public boolean admits(long userId, long registrationId) {
         return members.existsById(new RegistrationMember.Key(registrationId, userId));
     }
 
     public Optional<Registration> byId(long registrationId) {
-        return registrations.findById(registrationId).map(this::view);
+        return registrations.withClient(registrationId).stream().findFirst().map(Registrations::view);
     }
 
     /** These registrations by id, with their suppliers (one query; a client lookup per client). */
@@ -108,8 +117,9 @@ public class Registrations {
                 .orElseThrow(() -> new IllegalStateException("registration " + registrationId + " has no user"));
     }
 
-    private Registration view(ClientSupplier r) {
-        return view(r, clients.findById(r.getClientId()).orElseThrow());
+    /** A row of (ClientSupplier, Client). */
+    private static Registration view(Object[] row) {
+        return view((ClientSupplier) row[0], (Client) row[1]);
     }
 
     private static Registration view(ClientSupplier r, Client client) {

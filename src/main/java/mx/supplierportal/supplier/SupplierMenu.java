@@ -3,10 +3,12 @@ package mx.supplierportal.supplier;
 import mx.supplierportal.security.CurrentUser;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.thymeleaf.context.LazyContextVariable;
 
 /**
  * Tells every page whether the signed-in supplier user works for any client (null for everybody else): a business
- * that only signed itself up for stamping has no record, invoices or payments to show in the menu.
+ * that only signed itself up for stamping has no record, invoices or payments to show in the menu. Asked only when a
+ * page is rendered, once (a redirect after a form, a download or an API call asks nothing).
  */
 @ControllerAdvice
 class SupplierMenu {
@@ -18,7 +20,12 @@ class SupplierMenu {
     }
 
     @ModelAttribute("supplierHasClients")
-    Boolean supplierHasClients() {
-        return CurrentUser.supplier().map(user -> !registrations.idsOf(user.userId()).isEmpty()).orElse(null);
+    LazyContextVariable<Boolean> supplierHasClients() {
+        return new LazyContextVariable<>() {
+            @Override
+            protected Boolean loadValue() {
+                return CurrentUser.supplier().map(user -> registrations.anyOf(user.userId())).orElse(null);
+            }
+        };
     }
 }
