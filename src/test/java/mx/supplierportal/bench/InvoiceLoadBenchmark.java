@@ -80,7 +80,7 @@ public final class InvoiceLoadBenchmark {
                 "server.port", "0", "logging.level.root", "WARN").forEach(System::setProperty);
         ConfigurableApplicationContext app = new SpringApplicationBuilder(SupplierPortalApplication.class)
                 .profiles("postgres").run();
-        try {
+        try (AutoCloseable vacuum = Autovacuum.startIfOff(db.url(), db.username(), db.password())) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             String base = "http://127.0.0.1:" + port;
             long registrationId = setUp(app, base);
