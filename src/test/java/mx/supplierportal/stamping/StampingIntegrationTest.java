@@ -26,6 +26,7 @@ import mx.supplierportal.cfdi.TestCfdis;
 import mx.supplierportal.cfdi.ValidationContext;
 import mx.supplierportal.cfdi.ValidationReport;
 import mx.supplierportal.support.IntegrationTest;
+import mx.supplierportal.support.MciFixture;
 import mx.supplierportal.support.SignupFixture;
 import mx.supplierportal.support.TestClock;
 import mx.supplierportal.support.TestCsds;
@@ -69,6 +70,26 @@ class StampingIntegrationTest extends IntegrationTest {
     @AfterEach
     void resetClock() {
         clock.reset();
+    }
+
+    /** The menu's questions are answered while the page renders (not before): what each kind of account sees. */
+    @Test
+    void theMenuOffersMisTimbresAndNoInvoicesToAnAccountThatOnlyStamps() throws Exception {
+        String nav = navOf(mvc.perform(get("/profile").with(authentication(business))).andReturn()
+                .getResponse().getContentAsString());
+        assertThat(nav).contains("href=\"/stamps\"").doesNotContain("href=\"/invoices\"")
+                .doesNotContain("href=\"/record\"").doesNotContain("href=\"/payments\"");
+
+        MciFixture.ensure(this);
+        String supplierNav = navOf(mvc.perform(get("/profile").with(authentication(signIn(MciFixture.SUPPLIER_EMAIL,
+                MciFixture.SUPPLIER_PASSWORD)))).andReturn().getResponse().getContentAsString());
+        assertThat(supplierNav).contains("href=\"/invoices\"", "href=\"/record\"", "href=\"/payments\"")
+                .doesNotContain("href=\"/stamps\"");
+    }
+
+    private static String navOf(String page) {
+        assertThat(page).contains("<nav");
+        return page.substring(page.indexOf("<nav"), page.indexOf("</nav>"));
     }
 
     @Test
