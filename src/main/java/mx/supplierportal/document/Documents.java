@@ -31,7 +31,7 @@ public class Documents {
     private final Clock clock;
     private final Tika tika = new Tika();
 
-    static final String PDF = "application/pdf";
+    public static final String PDF = "application/pdf";
     /**
      * Tika's own signature of a PDF (what its detector matches first for one): checked alone when a PDF is
      * acceptable, since Tika's full detection tries every signature it knows and cost about 1.4 ms of CPU per invoice

@@ -134,11 +134,12 @@ class InvoiceApi {
     @Transactional(readOnly = true)
     public Page page(long userId, Collection<Invoice.Status> statuses, String clientRfc, LocalDate from,
             LocalDate to, String after, int limit) {
-        Set<Long> ids = registrations.idsOf(userId);
+        Map<Long, Registration> views = new java.util.HashMap<>();
+        registrations.allOf(userId).forEach(r -> views.put(r.id(), r)); // one query: ids, suppliers, clients
+        Set<Long> ids = views.keySet();
         if (ids.isEmpty()) {
             return new Page(List.of(), null, Map.of());
         }
-        Map<Long, Registration> views = registrations.byIds(ids);
         if (clientRfc != null && !clientRfc.isBlank()) {
             String rfc = clientRfc.strip();
             ids = new java.util.HashSet<>(ids);

@@ -85,12 +85,12 @@ public class InvoiceDetails {
     }
 
     Details details(Invoice invoice) {
-        return details(invoice, documents.storedCfdi(invoice.getXmlDocumentId()));
+        return details(invoice, documents.storedCfdi(invoice.getXmlDocumentId()), registrationOf(invoice));
     }
 
     /** The details without the stored CFDI read and parsed again (what the API shows needs none of it). */
     Details withoutCfdi(Invoice invoice) {
-        return details(invoice, null, registrations.byId(invoice.getRegistrationId()).orElseThrow());
+        return details(invoice, null, registrationOf(invoice));
     }
 
     /** The same, with the invoice's registration already at hand. */
@@ -102,8 +102,8 @@ public class InvoiceDetails {
         return details(invoice, null, registration);
     }
 
-    private Details details(Invoice invoice, Cfdi cfdi) {
-        return details(invoice, cfdi, registrations.byId(invoice.getRegistrationId()).orElseThrow());
+    private Registration registrationOf(Invoice invoice) {
+        return registrations.byId(invoice.getRegistrationId()).orElseThrow();
     }
 
     private Details details(Invoice invoice, Cfdi cfdi, Registration registration) {

@@ -88,20 +88,14 @@ public class Invoices {
     @Transactional
     public Invoice upload(long userId, long registrationId, String xmlName, byte[] xml, String pdfName,
             byte[] pdf, String uploadedBy) {
-        return upload(userId, registrationId, xmlName, xml, pdfName, pdf, uploadedBy, false).invoice();
+        return upload(own(userId, registrationId), xmlName, xml, pdfName, pdf, uploadedBy, false).invoice();
     }
 
     /**
-     * The upload; with {@code sameIsFound} the same CFDI already received in this registration (and not rejected)
-     * is that invoice (the API's idempotency), instead of being refused as received twice (the pages).
+     * The same, for an active registration the caller has just found to be the signed-in user's; with
+     * {@code sameIsFound} the same CFDI already received in this registration (and not rejected) is that invoice
+     * (the API's idempotency), instead of being refused as received twice (the pages).
      */
-    @Transactional
-    Upload upload(long userId, long registrationId, String xmlName, byte[] xml, String pdfName, byte[] pdf,
-            String uploadedBy, boolean sameIsFound) {
-        return upload(own(userId, registrationId), xmlName, xml, pdfName, pdf, uploadedBy, sameIsFound);
-    }
-
-    /** The same, for an active registration the caller has just found to be the signed-in user's. */
     @Transactional
     Upload upload(Registration registration, String xmlName, byte[] xml, String pdfName, byte[] pdf,
             String uploadedBy, boolean sameIsFound) {
@@ -155,7 +149,7 @@ public class Invoices {
             xmlDocument = documents.storeParsedXml(registration.supplierId(), xmlName, xml, uploadedBy);
             if (pdf != null && pdf.length > 0) {
                 pdfDocument = documents.store(registration.supplierId(), pdfName, pdf, uploadedBy,
-                        Set.of("application/pdf"));
+                        Set.of(Documents.PDF));
             }
         } catch (DocumentRejectedException e) {
             throw new InvoiceProblem(e.messageKey(), e.arguments());
@@ -204,22 +198,14 @@ public class Invoices {
     /** Sends a draft (or the added information); sending what was already sent changes nothing. */
     @Transactional
     public boolean send(long userId, long invoiceId, Locale locale) {
-        return send(userId, invoiceId, locale, false);
-    }
-
-    /**
-     * The same; with {@code onlyWhenComplete} an invoice still missing a required document is not sent (false)
-     * instead of refused — the API's {@code send=true}, where the answer then lists what is missing.
-     */
-    @Transactional
-    boolean send(long userId, long invoiceId, Locale locale, boolean onlyWhenComplete) {
-        Invoice invoice = ownInvoiceForUpdate(userId, invoiceId);
-        return send(invoice, null, locale, onlyWhenComplete);
+        return send(ownInvoiceForUpdate(userId, invoiceId), null, locale, false);
     }
 
     /**
      * Sends an invoice the caller holds as the signed-in user's (locked, or created in this transaction);
-     * {@code registration} is its registration when the caller has it at hand, else null.
+     * {@code registration} is its registration when the caller has it at hand, else null. With
+     * {@code onlyWhenComplete} an invoice still missing a required document is not sent (false) instead of refused —
+     * the API's {@code send=true}, where the answer then lists what is missing.
      */
     @Transactional
     boolean send(Invoice invoice, Registration registration, Locale locale, boolean onlyWhenComplete) {
@@ -287,7 +273,7 @@ public class Invoices {
         if (pdf != null && pdf.length > 0) {
             try {
                 StoredDocument pdfDocument = documents.store(invoice.getSupplierId(), pdfName, pdf, uploadedBy,
-                        Set.of("application/pdf"));
+                        Set.of(Documents.PDF));
                 invoice.replacePdf(pdfDocument.getId(), !mx.supplierportal.document.PdfText.shows(pdf,
                         invoice.getUuid()).equals(Optional.of(false)));
             } catch (DocumentRejectedException e) {

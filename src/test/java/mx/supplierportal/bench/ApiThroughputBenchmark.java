@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import mx.supplierportal.SupplierPortalApplication;
 import mx.supplierportal.api.ApiScope;
 import mx.supplierportal.api.ApiTokens;
 import mx.supplierportal.bench.InvoiceLoadBenchmark.Cpu;
@@ -26,11 +25,8 @@ import mx.supplierportal.bench.InvoiceLoadBenchmark.Session;
 import mx.supplierportal.bench.InvoiceLoadBenchmark.WorkFactory;
 import mx.supplierportal.support.MciFixture;
 import mx.supplierportal.support.TestDatabase;
-import mx.supplierportal.support.TestMail;
-import mx.supplierportal.support.TestSat;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -98,17 +94,9 @@ public final class ApiThroughputBenchmark {
         int warmUp = Integer.getInteger("bench.warmup", 10);
         int settleLimit = Integer.getInteger("bench.settle", 180);
         TestDatabase.Connection db = TestDatabase.get();
-        Map.of("spring.datasource.url", db.url(),
-                "spring.mail.host", "127.0.0.1", "spring.mail.port", String.valueOf(TestMail.port()),
-                "portal.sat.endpoint", TestSat.endpoint(),
-                // fresh invoices are stamped by the tests' stand-in SAT, whose certificate this folder holds
-                "portal.sat.certificates.folder", "src/test/resources/cfdi/stand-in-sat",
-                "camunda.bpm.admin-user.id", "ops", "camunda.bpm.admin-user.password", "ops-bench-only",
-                // the API's per-token limit is not what is measured
-                "portal.api.requests-per-minute", "100000000",
-                "server.port", "0", "logging.level.root", "WARN").forEach(System::setProperty);
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(SupplierPortalApplication.class)
-                .profiles("postgres").run();
+        // the API's per-token limit is not what is measured
+        ConfigurableApplicationContext app = InvoiceLoadBenchmark.start(db,
+                Map.of("portal.api.requests-per-minute", "100000000"));
         try (AutoCloseable vacuum = Autovacuum.startIfOff(db.url(), db.username(), db.password())) {
             String base = "http://127.0.0.1:" + ((WebServerApplicationContext) app).getWebServer().getPort();
             long registrationId = InvoiceLoadBenchmark.setUp(app, base);

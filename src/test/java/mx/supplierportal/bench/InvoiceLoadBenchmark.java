@@ -70,16 +70,7 @@ public final class InvoiceLoadBenchmark {
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         int warmUp = Integer.getInteger("bench.warmup", 10);
         TestDatabase.Connection db = TestDatabase.get();
-        // System properties outrank the profile's own settings (defaults would not)
-        Map.of("spring.datasource.url", db.url(),
-                "spring.mail.host", "127.0.0.1", "spring.mail.port", String.valueOf(TestMail.port()),
-                "portal.sat.endpoint", TestSat.endpoint(),
-                // fresh invoices are stamped by the tests' stand-in SAT, whose certificate this folder holds
-                "portal.sat.certificates.folder", "src/test/resources/cfdi/stand-in-sat",
-                "camunda.bpm.admin-user.id", "ops", "camunda.bpm.admin-user.password", "ops-bench-only",
-                "server.port", "0", "logging.level.root", "WARN").forEach(System::setProperty);
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(SupplierPortalApplication.class)
-                .profiles("postgres").run();
+        ConfigurableApplicationContext app = start(db, Map.of());
         try (AutoCloseable vacuum = Autovacuum.startIfOff(db.url(), db.username(), db.password())) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             String base = "http://127.0.0.1:" + port;
@@ -120,6 +111,22 @@ public final class InvoiceLoadBenchmark {
         }
         runtime.createProcessInstanceByKey("invoice-reception").businessKey(UUID.randomUUID().toString())
                 .processDefinitionWithoutTenantId().setVariables(variables).execute();
+    }
+
+    /**
+     * The application on the postgres profile against that database, GreenMail and the SAT stand-in, on a free port,
+     * with {@code extra} settings on top (system properties outrank the profile's own settings; defaults would not).
+     */
+    static ConfigurableApplicationContext start(TestDatabase.Connection db, Map<String, String> extra) {
+        Map.of("spring.datasource.url", db.url(),
+                "spring.mail.host", "127.0.0.1", "spring.mail.port", String.valueOf(TestMail.port()),
+                "portal.sat.endpoint", TestSat.endpoint(),
+                // fresh invoices are stamped by the tests' stand-in SAT, whose certificate this folder holds
+                "portal.sat.certificates.folder", "src/test/resources/cfdi/stand-in-sat",
+                "camunda.bpm.admin-user.id", "ops", "camunda.bpm.admin-user.password", "ops-bench-only",
+                "server.port", "0", "logging.level.root", "WARN").forEach(System::setProperty);
+        extra.forEach(System::setProperty);
+        return new SpringApplicationBuilder(SupplierPortalApplication.class).profiles("postgres").run();
     }
 
     /** CPU seconds used so far by this JVM and by the PostgreSQL server's processes (Linux /proc; bench only). */
