@@ -68,6 +68,7 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long> {
             Limit limit);
 
     /** The invoice of this CFDI (client and upper-case UUID), if any. */
+    @Query("select i from Invoice i where i.clientId = :clientId and i.uuid = :uuid")
     Optional<Invoice> findByClientIdAndUuid(Long clientId, String uuid);
 
     /** Keyset page, oldest first. */
@@ -80,6 +81,7 @@ interface InvoiceRepository extends JpaRepository<Invoice, Long> {
 
 interface InvoiceRequirementRepository extends JpaRepository<InvoiceRequirement, Long> {
 
+    @Query("select r from InvoiceRequirement r where r.clientId = :clientId order by r.position")
     List<InvoiceRequirement> findByClientIdOrderByPosition(Long clientId);
 }
 

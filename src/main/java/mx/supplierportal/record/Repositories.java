@@ -7,6 +7,7 @@ import org.springframework.data.jpa.repository.Query;
 
 interface RecordTemplateRepository extends JpaRepository<RecordTemplate, Long> {
 
+    @Query("select t from RecordTemplate t where t.clientId = :clientId")
     Optional<RecordTemplate> findByClientId(Long clientId);
 }
 

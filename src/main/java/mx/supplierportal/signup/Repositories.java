@@ -3,11 +3,13 @@ package mx.supplierportal.signup;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface SignupAccountRepository extends JpaRepository<SignupAccount, Long> {
 
     Optional<SignupAccount> findBySupplierUserId(long supplierUserId);
 
+    @Query("select count(a) > 0 from SignupAccount a where a.supplierUserId = :supplierUserId and a.status = :status")
     boolean existsBySupplierUserIdAndStatus(long supplierUserId, SignupAccount.Status status);
 
     Optional<SignupAccount> findByProcessInstanceId(String processInstanceId);

@@ -76,7 +76,7 @@ public class Registrations {
 
     /** Whether this supplier user was admitted to that registration. */
     public boolean admits(long userId, long registrationId) {
-        return members.existsById(new RegistrationMember.Key(registrationId, userId));
+        return members.admits(registrationId, userId);
     }
 
     public Optional<Registration> byId(long registrationId) {

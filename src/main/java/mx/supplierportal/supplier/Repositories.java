@@ -75,11 +75,18 @@ interface RegistrationMemberRepository extends JpaRepository<RegistrationMember,
             + " order by m.admittedAt, m.key.userId")
     List<Long> usersOf(Long registrationId, org.springframework.data.domain.Limit limit);
 
+    @Query("select count(m) > 0 from RegistrationMember m where m.key.userId = :userId")
     boolean existsByKeyUserId(Long userId);
+
+    /** Whether that user was admitted to that registration (JPQL: {@code existsById} builds its query on each call). */
+    @Query("select count(m) > 0 from RegistrationMember m where m.key.registrationId = :registrationId"
+            + " and m.key.userId = :userId")
+    boolean admits(Long registrationId, Long userId);
 }
 
 interface SupplierUserRepository extends JpaRepository<SupplierUser, Long> {
 
+    @Query("select u from SupplierUser u where u.email = :email")
     Optional<SupplierUser> findByEmail(String email);
 }
 
