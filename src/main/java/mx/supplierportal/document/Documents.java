@@ -12,10 +12,14 @@ import java.util.Optional;
 import mx.supplierportal.cfdi.Cfdi;
 import mx.supplierportal.cfdi.CfdiReadException;
 import mx.supplierportal.cfdi.CfdiReader;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.tika.Tika;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Stores uploaded files in the database, in the caller's transaction (a file and the record that points to it are
@@ -46,6 +50,18 @@ public class Documents {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * CFDI as read back from their stored XML, by document id. A stored document never changes; the page after an
+     * upload shows the CFDI just parsed and the background SAT check reads it again, so the upload leaves it here once
+     * its transaction has committed (a rolled-back upload leaves nothing). Bounded by the XML's size (about five times
+     * that in memory), per node; a node that does not have it reads and parses it as before.
+     */
+    private final Cache<Long, Cfdi> parsedCfdi = Caffeine.newBuilder()
+            .maximumWeight(8L * 1024 * 1024)
+            .weigher((Long id, Cfdi cfdi) -> cfdi.source().length)
+            .expireAfterAccess(java.time.Duration.ofMinutes(10))
+            .build();
 
     Documents(StoredDocumentRepository documents, DocumentContentRepository contents, DocumentProperties properties,
             Clock clock) {
@@ -85,17 +101,25 @@ public class Documents {
      * A CFDI's XML that the caller has just parsed whole with the portal's strict XML parser (no DTD, no external
      * entity) and validated: stored as {@code application/xml} without sniffing it again — the parse is the stronger
      * check of its content, and Tika's detection was the largest single cost of an invoice upload (docs/performance.md,
-     * "REST API intake").
+     * "REST API intake"). The bytes stored are the ones it was read from ({@link Cfdi#source()}).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public StoredDocument storeParsedXml(long supplierId, String declaredName, byte[] content, String uploadedBy) {
+    public StoredDocument storeParsedXml(long supplierId, String declaredName, Cfdi cfdi, String uploadedBy) {
+        byte[] content = cfdi.source();
         if (content == null || content.length == 0) {
             throw new DocumentRejectedException("document.empty");
         }
         if (content.length > properties.maxSize().toBytes()) {
             throw new DocumentRejectedException("document.tooLarge", properties.maxSize().toMegabytes());
         }
-        return save(supplierId, declaredName, content, uploadedBy, "application/xml");
+        StoredDocument document = save(supplierId, declaredName, content, uploadedBy, "application/xml");
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                parsedCfdi.put(document.getId(), cfdi);
+            }
+        });
+        return document;
     }
 
     private StoredDocument save(long supplierId, String declaredName, byte[] content, String uploadedBy,
@@ -140,11 +164,16 @@ public class Documents {
      */
     @Transactional(readOnly = true)
     public Cfdi storedCfdi(long documentId) {
-        try {
-            return new CfdiReader().read(content(documentId));
-        } catch (CfdiReadException e) {
-            throw new IllegalStateException("stored CFDI (document " + documentId + ") no longer reads", e);
+        Cfdi cfdi = parsedCfdi.getIfPresent(documentId);
+        if (cfdi == null) {
+            try {
+                cfdi = new CfdiReader().read(content(documentId));
+            } catch (CfdiReadException e) {
+                throw new IllegalStateException("stored CFDI (document " + documentId + ") no longer reads", e);
+            }
+            parsedCfdi.put(documentId, cfdi);
         }
+        return cfdi;
     }
 
     /** A label, never a path: no folders, no control characters, at most 255 characters, never empty. */

@@ -146,7 +146,7 @@ public class Invoices {
         StoredDocument pdfDocument = null;
         try {
             // parsed whole and validated above: no second look at what kind of file it is
-            xmlDocument = documents.storeParsedXml(registration.supplierId(), xmlName, xml, uploadedBy);
+            xmlDocument = documents.storeParsedXml(registration.supplierId(), xmlName, cfdi, uploadedBy);
             if (pdf != null && pdf.length > 0) {
                 pdfDocument = documents.store(registration.supplierId(), pdfName, pdf, uploadedBy,
                         Set.of(Documents.PDF));
