@@ -66,6 +66,7 @@ public final class ApiThroughputBenchmark {
         double appCpu;
         double postgresCpu;
         double jit;
+        double compilerCpu;
 
         Phase(String name) {
             this.name = name;
@@ -85,6 +86,17 @@ public final class ApiThroughputBenchmark {
                     + "%.1f ms; the JIT compiled for %.1f s during it%n", name, rate(), sustained(), drained,
                     InvoiceLoadBenchmark.pct(latencies, 50), InvoiceLoadBenchmark.pct(latencies, 99), count,
                     appCpu * 1000 / count, postgresCpu * 1000 / count, jit);
+            System.out.printf(Locale.ROOT, "  without the JIT's compiler threads (%.1f ms per invoice): %.1f ms per "
+                    + "invoice, JVM and PostgreSQL%n", compilerCpu * 1000 / count, cpuWithoutJit());
+        }
+
+        /**
+         * CPU per invoice, JVM and PostgreSQL, without the compiler threads: on two cores the JIT goes on compiling
+         * for the whole run at about one core whatever runs, so a phase that finishes fewer invoices a second pays
+         * more of it per invoice (docs/performance.md, "Runs F1 and F2").
+         */
+        double cpuWithoutJit() {
+            return (appCpu - compilerCpu + postgresCpu) * 1000 / count;
         }
     }
 
@@ -203,6 +215,9 @@ public final class ApiThroughputBenchmark {
                 + "(target >= 0.6)%n", b.sustained() / a.sustained(), c.sustained() / a.sustained());
         System.out.printf(Locale.ROOT, "while the clock ran: API/bare = %.2f, browser/bare = %.2f%n",
                 b.rate() / a.rate(), c.rate() / a.rate());
+        System.out.printf(Locale.ROOT, "CPU per invoice without the JIT, bare/API = %.2f, bare/browser = %.2f (near what a "
+                + "CPU-bound run's sustained ratios would be once the JIT has finished)%n",
+                a.cpuWithoutJit() / b.cpuWithoutJit(), a.cpuWithoutJit() / c.cpuWithoutJit());
     }
 
     /**
@@ -238,6 +253,7 @@ public final class ApiThroughputBenchmark {
         phase.appCpu += end.app() - start.app();
         phase.postgresCpu += end.postgres() - start.postgres();
         phase.jit += (compiler.getTotalCompilationTime() - jitBefore) / 1000.0;
+        phase.compilerCpu += compilerCpu(InvoiceLoadBenchmark.threadCpu()) - compilerCpu(threadsBefore);
         System.out.printf(Locale.ROOT, "  %s: %d in %d s, drained in %.1f s; %s%n", phase.name, done.get(), seconds,
                 drained, end.since(start, done.get()));
         if (Boolean.getBoolean("bench.threads")) {
@@ -246,6 +262,12 @@ public final class ApiThroughputBenchmark {
         if (statements) {
             InvoiceLoadBenchmark.printStatements(jdbc, done.get());
         }
+    }
+
+    /** CPU seconds of the JIT's compiler threads ("C2 CompilerThread0", … as /proc names them). */
+    private static double compilerCpu(Map<String, Double> threads) {
+        return threads.entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+                .mapToDouble(Map.Entry::getValue).sum();
     }
 
     /** The engine work of one invoice: the SAT check an upload starts and the reception a send starts. */
