@@ -139,8 +139,8 @@ class InvoiceApiController {
         InvoiceApi.Part xmlPart = new InvoiceApi.Part(xml.getOriginalFilename(), xml.getBytes());
         InvoiceApi.Part pdfPart = pdf == null || pdf.isEmpty() ? null
                 : new InvoiceApi.Part(pdf.getOriginalFilename(), pdf.getBytes());
-        InvoiceApi.Received received = translated(() -> api.receive(caller.userId(), client, xmlPart, pdfPart,
-                documents, send, IdempotencyKeys.check(idempotencyKey), caller.getName(), locale));
+        InvoiceApi.Received received = onceMoreIfRaced(() -> translated(() -> api.receive(caller.userId(), client,
+                xmlPart, pdfPart, documents, send, IdempotencyKeys.check(idempotencyKey), caller.getName(), locale)));
         InvoiceDetails.Details d = received.details();
         InvoiceView view = view(d.invoice(), d.registration(), d, locale);
         return received.created() ? ResponseEntity.created(URI.create(view.links().get("self"))).body(view)
@@ -240,6 +240,19 @@ class InvoiceApiController {
                 d == null ? null : d.payments().stream().map(p -> new PaymentView(p.paymentId(), p.number(),
                         p.paidOn(), ApiJson.amount(p.amount()))).toList(),
                 links);
+    }
+
+    /**
+     * The same CFDI (or the same {@code Idempotency-Key}) sent twice at the same moment — an ERP retrying after a
+     * timeout — makes both requests insert it: the unique index lets the first commit and fails the second, which
+     * then looks again, in a new transaction, and finds what the first received (200) instead of answering an error.
+     */
+    private static <T> T onceMoreIfRaced(java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (org.springframework.dao.DataIntegrityViolationException raced) {
+            return action.get();
+        }
     }
 
     /** The intake's refusals as problems: another's invoice 404, a refused CFDI 422 with its findings. */

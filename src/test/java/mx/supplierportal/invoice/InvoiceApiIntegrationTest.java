@@ -32,6 +32,8 @@ class InvoiceApiIntegrationTest extends IntegrationTest {
     ApiTokens tokens;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     private ApiClient api;
     private String token;
@@ -146,6 +148,33 @@ class InvoiceApiIntegrationTest extends IntegrationTest {
         assertThat(reused.status()).isEqualTo(422);
         assertThat(reused.json().get("type").asText()).isEqualTo("/api/problems/idempotency-key-reused");
         assertThat(invoicesWith(other)).isZero();
+    }
+
+    @Test
+    void theSameCfdiTwiceAtTheSameMomentIsOneInvoiceAndNoError() throws Exception {
+        long first = upload(UUID.randomUUID().toString(), false).json().get("id").asLong();
+        String uuid = UUID.randomUUID().toString();
+        String columns = jdbc.queryForObject("select string_agg(column_name, ', ') from information_schema.columns"
+                + " where table_name = 'invoice' and column_name not in ('id', 'uuid')", String.class);
+        // another request with this CFDI has inserted its invoice and not yet committed (its row copies a draft)
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (var insert = other.prepareStatement("insert into invoice (uuid, " + columns + ") select ?, "
+                    + columns + " from invoice where id = ?")) {
+                insert.setString(1, uuid.toUpperCase());
+                insert.setLong(2, first);
+                insert.executeUpdate();
+            }
+            var concurrent = java.util.concurrent.CompletableFuture.supplyAsync(() -> upload(uuid, false));
+            Thread.sleep(1500); // the upload validates the CFDI and waits on the unique index for the other request
+            other.commit();
+
+            ApiClient.Response response = concurrent.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(response.status()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+            assertThat(response.json().get("id").asLong()).isEqualTo(jdbc.queryForObject(
+                    "select id from invoice where uuid = ?", Long.class, uuid.toUpperCase()));
+        }
+        assertThat(invoicesWith(uuid)).isEqualTo(1);
     }
 
     @Test
