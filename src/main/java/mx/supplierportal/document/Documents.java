@@ -160,9 +160,9 @@ public class Documents {
 
     /**
      * A document that was validated as a CFDI when it was stored (an invoice's XML, a payment complement), read
-     * back. It read then, so failing now is a fault, not bad input.
+     * back. It read then, so failing now is a fault, not bad input. No transaction of its own: a CFDI this node has in
+     * memory needs none, and reading the bytes is one repository call in its own (or the caller's) transaction.
      */
-    @Transactional(readOnly = true)
     public Cfdi storedCfdi(long documentId) {
         Cfdi cfdi = parsedCfdi.getIfPresent(documentId);
         if (cfdi == null) {

@@ -166,7 +166,10 @@ class InvoiceApiIntegrationTest extends IntegrationTest {
                 insert.executeUpdate();
             }
             var concurrent = java.util.concurrent.CompletableFuture.supplyAsync(() -> upload(uuid, false));
-            Thread.sleep(1500); // the upload validates the CFDI and waits on the unique index for the other request
+            // the upload validates the CFDI, then its insert waits on the unique index for the other request
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                    "select count(*) from pg_stat_activity where datname = current_database()"
+                    + " and wait_event_type = 'Lock'", Integer.class) > 0);
             other.commit();
 
             ApiClient.Response response = concurrent.get(60, java.util.concurrent.TimeUnit.SECONDS);
